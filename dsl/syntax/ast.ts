@@ -182,9 +182,7 @@ export interface RuleDecl extends Node {
 
 // ---- tests ----------------------------------------------------------------------------------
 
-export type TestValue =
-  | Expr
-  | (Node & { kind: "list"; items: TestRecord[] });
+export type TestValue = Expr | (Node & { kind: "list"; items: TestRecord[] });
 
 export interface TestRecord extends Node {
   fields: { name: Name; value?: Expr }[];
