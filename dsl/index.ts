@@ -1,0 +1,44 @@
+/**
+ * The rule language's public entry: source text in, diagnostics and a compiled artefact out.
+ * Everything under dsl/ is internal to these functions.
+ */
+import type { Artefact } from "../artefact/types";
+import { check } from "./check";
+import { compile } from "./compile";
+import type { Diagnostic } from "./diagnostics";
+import { parse } from "./syntax/parse";
+
+export type { Diagnostic } from "./diagnostics";
+export { CATALOGUE, type DiagnosticCode } from "./diagnostics";
+export { serializeArtefact } from "./compile";
+export { parse } from "./syntax/parse";
+export { check } from "./check";
+
+export interface CheckResult {
+  diagnostics: Diagnostic[];
+}
+
+/** Parse and check a rule file: every syntax and semantic diagnostic, in source order. */
+export function checkSource(src: string): CheckResult {
+  const parsed = parse(src);
+  const checked = check(parsed.file);
+  return { diagnostics: sortByPosition([...parsed.diagnostics, ...checked.diagnostics]) };
+}
+
+export interface CompileResult {
+  /** Absent when any diagnostic is an error. */
+  artefact?: Artefact;
+  diagnostics: Diagnostic[];
+}
+
+export function compileSource(src: string): CompileResult {
+  const parsed = parse(src);
+  const checked = check(parsed.file);
+  const diagnostics = sortByPosition([...parsed.diagnostics, ...checked.diagnostics]);
+  if (diagnostics.some((d) => d.severity === "error")) return { diagnostics };
+  return { artefact: compile(parsed.file, checked.analysis), diagnostics };
+}
+
+function sortByPosition(ds: Diagnostic[]): Diagnostic[] {
+  return ds.sort((a, b) => a.range.startLine - b.range.startLine || a.range.startColumn - b.range.startColumn);
+}
