@@ -141,6 +141,13 @@ export interface OutcomeParams {
   amountFact?: string;
   target?: string;
   valueFact?: string;
+  /**
+   * Optional. The type of the `set` value (valueFact) or of the `require` amount (amountFact), so the
+   * engine reports it in the right form (a percent in percent points, a date as yyyy/mm/dd). Without
+   * it the engine infers the type from the expression, which it cannot do for a bare literal such as
+   * a percent `{ k: "num", v: "0.04" }`.
+   */
+  valueType?: ScalarType;
 }
 
 /** A json-rules-engine condition as it runs on stock json-rules-engine. */
