@@ -17,6 +17,7 @@ import { AnonymousFacts } from "./facts";
 import { inputSchema } from "./input-schema";
 import { compileInput } from "./inputs";
 import { dateDayNumber, UNIT_WORDS } from "./literals";
+import { nameKey, symbolNamed } from "./names";
 import { compileRule } from "./rules";
 import { compileTable } from "./tables";
 import { compileTest } from "./tests";
@@ -68,7 +69,7 @@ function parameterUnit(decl: ParameterDecl, type: ScalarType): string | undefine
 function compileParameter(decl: ParameterDecl, analysis: Analysis): ParameterDef {
   const name = decl.name?.text;
   if (!name) throw new CompileError("a parameter has no name", decl.range);
-  const symbol = analysis.symbols.get(name);
+  const symbol = symbolNamed(analysis, name);
   const type = (symbol?.kind === "parameter" ? symbol.type : undefined) ?? literalType(decl);
   const lit = literalExpr(decl.value);
   if (!type || !lit) throw new CompileError(`parameter «${name}» must be a literal`, decl.range);
@@ -95,7 +96,7 @@ function compileParameter(decl: ParameterDecl, analysis: Analysis): ParameterDef
 function compileValue(decl: ValueDecl, analysis: Analysis): ValueDef {
   const name = decl.name?.text;
   if (!name || !decl.expr) throw new CompileError("a computed value has no name or expression", decl.range);
-  const symbol = analysis.symbols.get(name);
+  const symbol = symbolNamed(analysis, name);
   const type = (symbol?.kind === "value" ? symbol.type : undefined) ?? asScalar(analysis.typeOf(decl.expr));
   if (!type) throw new CompileError(`the type of «${name}» is unknown`, decl.range);
   const out: ValueDef = { name, type, expr: compileExpr(decl.expr, analysis), source: decl.range };
@@ -106,13 +107,13 @@ function compileValue(decl: ValueDecl, analysis: Analysis): ValueDef {
 /** Computed values in the analysis's dependency order; any it left out follow in source order. */
 function orderedValues(file: RulesetFile, analysis: Analysis): ValueDecl[] {
   const byName = new Map<string, ValueDecl>();
-  for (const v of file.values) if (v.name) byName.set(v.name.text, v);
+  for (const v of file.values) if (v.name) byName.set(nameKey(v.name.text), v);
   const out: ValueDecl[] = [];
   for (const name of analysis.valueOrder) {
-    const decl = byName.get(name);
+    const decl = byName.get(nameKey(name));
     if (decl) {
       out.push(decl);
-      byName.delete(name);
+      byName.delete(nameKey(name));
     }
   }
   out.push(...byName.values());

@@ -6,6 +6,7 @@ import type { Analysis } from "../check/analysis";
 import type { Builtin, Expr, NameRef, SourceRange } from "../syntax/ast";
 import { CompileError } from "./errors";
 import { dateDayNumber, negateDecimal, numberValue } from "./literals";
+import { fieldNamed, listFields, memberNamed, nameKey, symbolNamed } from "./names";
 
 /** The built-in functions by their (normalised) Persian names, for trees where the parser left `builtin` unset. */
 export const BUILTIN_NAMES: Record<string, Builtin> = {
@@ -72,9 +73,12 @@ export function literalExpr(e: Expr | undefined): ArtExpr | undefined {
 /** What a bare name means: a declared input, parameter or value, a field of the aggregated item, or a member. */
 export function compileName(ref: NameRef, analysis: Analysis): ArtExpr {
   const r = analysis.resolve(ref);
-  if (r?.kind === "field") return { k: "field", name: ref.name };
-  if (r?.kind === "member") return { k: "member", v: ref.name };
-  const symbol = r?.symbol ?? analysis.symbols.get(ref.name);
+  if (r?.kind === "field") {
+    const fields = listFields(analysis, r.list);
+    return { k: "field", name: (fields && fieldNamed(fields, ref.name)?.name) ?? ref.name };
+  }
+  if (r?.kind === "member") return { k: "member", v: memberNamed(r.of, ref.name) };
+  const symbol = r?.symbol ?? symbolNamed(analysis, ref.name);
   if (!symbol) throw new CompileError(`unknown name «${ref.name}»`, ref.range);
   if (symbol.kind === "input" || symbol.kind === "parameter" || symbol.kind === "value") {
     return { k: "ref", name: symbol.name };
@@ -172,7 +176,7 @@ type Call = Extract<Expr, { kind: "call" }>;
 
 function compileCall(call: Call, analysis: Analysis): ArtExpr {
   const callee = call.callee?.text ?? "";
-  const builtin = call.builtin ?? BUILTIN_NAMES[callee];
+  const builtin = call.builtin ?? BUILTIN_NAMES[nameKey(callee)];
   const arg = (i: number, what: string) => need(call.args[i], what, call.range);
   const compiled = (i: number, what: string) => compileExpr(arg(i, what), analysis);
   const optional = (i: number) => {
@@ -181,7 +185,7 @@ function compileCall(call: Call, analysis: Analysis): ArtExpr {
   };
 
   if (!builtin) {
-    const symbol = analysis.symbols.get(callee);
+    const symbol = symbolNamed(analysis, callee);
     if (symbol?.kind !== "table")
       throw new CompileError(`«${callee}» is neither a function nor a table`, call.range);
     return { k: "table", table: symbol.name, args: call.args.map((a) => compileExpr(a, analysis)) };
@@ -250,7 +254,7 @@ function listName(e: Expr, analysis: Analysis): string {
   const x = unparen(e);
   if (x?.kind === "name") {
     const r = analysis.resolve(x);
-    const symbol = r?.kind === "symbol" ? r.symbol : analysis.symbols.get(x.name);
+    const symbol = r?.kind === "symbol" ? r.symbol : symbolNamed(analysis, x.name);
     if (symbol?.kind === "input") return symbol.name;
   }
   throw new CompileError(
@@ -259,14 +263,14 @@ function listName(e: Expr, analysis: Analysis): string {
   );
 }
 
+/** The mode: a mode word in third place (`گرد(x، ۰، پایین)`), else the function's own. */
 function roundMode(call: Call): RoundMode {
-  if (call.roundMode) return call.roundMode;
   const third = unparen(call.args[2]);
   if (third?.kind === "name") {
-    const mode = ROUND_MODE_WORDS[third.name];
+    const mode = ROUND_MODE_WORDS[nameKey(third.name)];
     if (mode) return mode;
   }
-  return ROUND_MODES[call.callee?.text ?? ""] ?? "half-up";
+  return call.roundMode ?? ROUND_MODES[nameKey(call.callee?.text ?? "")] ?? "half-up";
 }
 
 /** The number of decimals to round to: an integer literal (possibly negative) or a parameter holding one. */
@@ -275,7 +279,7 @@ function roundPlaces(e: Expr | undefined, analysis: Analysis): number {
   let lit = literalExpr(e);
   const x = unparen(e);
   if (!lit && x?.kind === "name") {
-    const symbol = analysis.symbols.get(x.name);
+    const symbol = symbolNamed(analysis, x.name);
     if (symbol?.kind === "parameter") lit = literalExpr(symbol.decl.value);
   }
   if (lit?.k === "num" && /^-?\d+$/.test(lit.v)) return Number(lit.v);

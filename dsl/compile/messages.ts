@@ -4,6 +4,7 @@
 import type { MessagePart, ScalarType } from "../../artefact/types";
 import type { Analysis } from "../check/analysis";
 import { unitWord } from "./literals";
+import { symbolNamed } from "./names";
 import { asScalar } from "./types";
 
 /** The unit shown after a value: " ریال" for money, " <unit word>" for a number with a unit, none otherwise. */
@@ -15,7 +16,7 @@ export function suffixFor(type: ScalarType): string | undefined {
 
 /** The type of a name a message may show (input, parameter, computed value, a set output), if a scalar. */
 export function nameType(name: string, analysis: Analysis): ScalarType | undefined {
-  const symbol = analysis.symbols.get(name);
+  const symbol = symbolNamed(analysis, name);
   switch (symbol?.kind) {
     case "input":
       return asScalar(symbol.type);
@@ -54,7 +55,8 @@ export function compileMessage(message: string, analysis: Analysis): MessagePart
       continue;
     }
     const suffix = suffixFor(type);
-    parts.push(suffix === undefined ? { ref: name, type } : { ref: name, type, suffix });
+    const ref = symbolNamed(analysis, name)?.name ?? name;
+    parts.push(suffix === undefined ? { ref, type } : { ref, type, suffix });
   }
   text(message.slice(at));
   return parts;

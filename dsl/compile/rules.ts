@@ -9,6 +9,7 @@ import { CompileError } from "./errors";
 import { compileExpr } from "./expressions";
 import type { AnonymousFacts } from "./facts";
 import { compileMessage } from "./messages";
+import { symbolNamed } from "./names";
 import { asScalar } from "./types";
 
 export const CITATION_SEPARATOR = "؛ ";
@@ -23,7 +24,7 @@ export function ruleCitation(decl: RuleDecl): string {
 }
 
 function targetType(name: string, analysis: Analysis): ScalarType | undefined {
-  const symbol = analysis.symbols.get(name);
+  const symbol = symbolNamed(analysis, name);
   return symbol?.kind === "setTarget" ? symbol.type : undefined;
 }
 
@@ -53,7 +54,7 @@ function outcome(o: Outcome, rule: string, citation: string, ctx: Ctx): OutcomeP
       break;
     case "set":
       if (!o.target || !o.value) throw new CompileError("«تعیین» needs a name and a value", o.range);
-      out.target = o.target.text;
+      out.target = symbolNamed(ctx.analysis, o.target.text)?.name ?? o.target.text;
       out.valueFact = ctx.facts.factFor(compileExpr(o.value, ctx.analysis));
       setValueType(out, targetType(o.target.text, ctx.analysis) ?? asScalar(ctx.analysis.typeOf(o.value)));
       break;

@@ -7,13 +7,14 @@ import type { TableRow as AstRow, Cell, Expr, RulesetFile, TableDecl } from "../
 import { CompileError } from "./errors";
 import { compileExpr, unparen } from "./expressions";
 import { nameType } from "./messages";
+import { nameKey, symbolNamed } from "./names";
 import { asScalar } from "./types";
 import { walkFile } from "./walk";
 
 /** A cell value: a bare name the analysis does not know is a one-of member (column types come from cells). */
 function cellValue(e: Expr, analysis: Analysis): ArtExpr {
   const x = unparen(e);
-  if (x?.kind === "name" && !analysis.resolve(x) && !analysis.symbols.has(x.name)) {
+  if (x?.kind === "name" && !analysis.resolve(x) && !symbolNamed(analysis, x.name)) {
     return { k: "member", v: x.name };
   }
   return compileExpr(e, analysis);
@@ -55,7 +56,14 @@ function columnType(
   }
   let fromCall: ScalarType | undefined;
   walkFile(file, (e) => {
-    if (fromCall || e.kind !== "call" || e.builtin || e.callee?.text !== decl.name?.text) return;
+    if (
+      fromCall ||
+      e.kind !== "call" ||
+      e.builtin ||
+      nameKey(e.callee?.text ?? "") !== nameKey(decl.name?.text ?? "")
+    ) {
+      return;
+    }
     const arg = e.args[index];
     fromCall = asScalar(arg ? analysis.typeOf(arg) : undefined);
   });
@@ -90,7 +98,7 @@ function compileRow(row: AstRow, analysis: Analysis): TableRow {
 export function compileTable(decl: TableDecl, analysis: Analysis, file: RulesetFile): TableDef {
   const name = decl.name?.text;
   if (!name) throw new CompileError("a table has no name", decl.range);
-  const symbol = analysis.symbols.get(name);
+  const symbol = symbolNamed(analysis, name);
   const info = symbol?.kind === "table" ? symbol : undefined;
   return {
     name,

@@ -2,15 +2,21 @@
  * `آزمون` blocks → ArtefactTest: inputs in the form a caller sends a case (numbers as decimal strings,
  * money in rials, percents in percent points, dates "yyyy/mm/dd", members as strings), and what to expect.
  */
-import type { ArtefactTest } from "../../artefact/types";
-import type { Analysis } from "../check/analysis";
+import type { ArtefactTest, ScalarType } from "../../artefact/types";
+import type { Analysis, LangType } from "../check/analysis";
 import type { Expr, SourceRange, TestDecl, TestValue } from "../syntax/ast";
 import { CompileError } from "./errors";
 import { unparen } from "./expressions";
 import { formatJalali, negateDecimal } from "./literals";
+import { nameType } from "./messages";
+import { fieldNamed, inputNamed, memberNamed, symbolNamed } from "./names";
+import { asScalar } from "./types";
 
-/** A literal in case form. Percent stays in percent points (as written), money is already in rials. */
-export function caseScalar(e: Expr | undefined, range: SourceRange): string | boolean {
+/**
+ * A literal in case form. Percent stays in percent points (as written), money is already in rials,
+ * a bare name is a one-of member (as declared, when the type is known).
+ */
+export function caseScalar(e: Expr | undefined, range: SourceRange, type?: ScalarType): string | boolean {
   const x = unparen(e);
   switch (x?.kind) {
     case "number":
@@ -27,37 +33,35 @@ export function caseScalar(e: Expr | undefined, range: SourceRange): string | bo
     case "date":
       return formatJalali(x);
     case "name":
-      // A one-of member.
-      return x.name;
+      return type?.kind === "enum" ? memberNamed(type.members, x.name) : x.name;
     default:
       break;
   }
   throw new CompileError("a test value must be a literal", x?.range ?? range);
 }
 
-function caseValue(v: TestValue | undefined, range: SourceRange): unknown {
+function caseValue(v: TestValue | undefined, range: SourceRange, type: LangType | undefined): unknown {
   if (v?.kind === "list") {
+    const fields = type?.kind === "list" ? type.fields : [];
     return v.items.map((record) => {
       const out: Record<string, string | boolean> = {};
-      for (const f of record.fields) out[f.name.text] = caseScalar(f.value, f.name.range);
+      for (const f of record.fields) {
+        const field = fieldNamed(fields, f.name.text);
+        out[field?.name ?? f.name.text] = caseScalar(f.value, f.name.range, field?.type);
+      }
       return out;
     });
   }
-  return caseScalar(v, range);
-}
-
-/** The input's declared name when a test gives it by its ASCII alias. */
-function inputName(name: string, analysis: Analysis): string {
-  if (analysis.symbols.has(name)) return name;
-  for (const s of analysis.symbols.values()) {
-    if (s.kind === "input" && s.decl.alias?.text === name) return s.name;
-  }
-  return name;
+  return caseScalar(v, range, asScalar(type));
 }
 
 export function compileTest(decl: TestDecl, analysis: Analysis): ArtefactTest {
   const inputs: Record<string, unknown> = {};
-  for (const g of decl.givens) inputs[inputName(g.name.text, analysis)] = caseValue(g.value, g.name.range);
+  for (const g of decl.givens) {
+    // Given by name or ASCII alias; the case uses the name.
+    const input = inputNamed(analysis, g.name.text);
+    inputs[input?.name ?? g.name.text] = caseValue(g.value, g.name.range, input?.type);
+  }
 
   const expect: ArtefactTest["expect"] = {};
   const fired: string[] = [];
@@ -73,7 +77,10 @@ export function compileTest(decl: TestDecl, analysis: Analysis): ArtefactTest {
         if (x.rule) notFired.push(x.rule.value);
         break;
       case "value":
-        if (x.name) values[x.name.text] = caseScalar(x.value, x.range);
+        if (x.name) {
+          const name = symbolNamed(analysis, x.name.text)?.name ?? x.name.text;
+          values[name] = caseScalar(x.value, x.range, nameType(name, analysis));
+        }
         break;
     }
   }
