@@ -45,7 +45,9 @@ async function firedRules(a: Artefact, caseJson: Record<string, unknown>): Promi
   registerOperators(engine);
   const { events } = await engine.run(facts);
   // Rules of one priority run concurrently: report the fired ones in the artefact's order.
-  const fired = new Set(events.flatMap((e) => (e.params?.outcomes as { rule: string }[]).map((o) => o.rule)));
+  const fired = new Set(
+    events.flatMap((e) => ((e.params?.outcomes ?? []) as { rule: string }[]).map((o) => o.rule)),
+  );
   return a.rules.map((r) => r.name).filter((name) => fired.has(name));
 }
 
