@@ -1,0 +1,436 @@
+/**
+ * Reading a case (what a caller sends) into run-time values.
+ *
+ * Steps, all before anything is evaluated:
+ * 1. Keys: each key is normalised (Arabic ي ك → Persian, Persian/Arabic digits → ASCII, invisible
+ *    marks dropped, NFC) and resolved to an input's Persian name, directly or through its ASCII alias;
+ *    list items' keys likewise to their fields. `__proto__`, `constructor` and `prototype`, unknown
+ *    keys, and a name sent together with its alias are errors. A JSON null counts as not sent.
+ * 2. Values are normalised: numeric strings get ASCII digits, «٫» → ".", and lose «٬»/"," thousands
+ *    separators (groups of three only); dates get ASCII digits; texts and one-of members are
+ *    normalised like keys.
+ * 3. Each value is checked against its declared type and converted: number and money → decimal;
+ *    percent → decimal fraction (the caller sends percent points: "1.5" → 0.015); date "1403/01/15"
+ *    or "1403-01-15" → day number; one-of and text → string; yes/no → boolean; list → array of
+ *    records. Required inputs and every field of every list item must be present.
+ * 4. The normalised case is validated against `artefact.inputSchema` (ajv, all errors, compiled
+ *    once per artefact); its errors are added for fields step 3 did not already report (so each bad
+ *    field gets the clearer message, and the schema can still add constraints of its own).
+ * Every bad field is collected; if there is any, a CaseError lists them all and nothing is evaluated.
+ *
+ * What `inputSchema` must be for this to work (the compiler writes it):
+ * - a JSON Schema (draft 2020-12; draft-07 is accepted if its `$schema` says so) of an object whose
+ *   `properties` are keyed by the Persian input names ONLY. Aliases are resolved by the engine before
+ *   validation, so alias keys never reach the schema (listing them too is harmless);
+ * - `required`: the Persian names of required inputs; `additionalProperties: false` is fine;
+ * - number / money / percent: `{ "type": ["number", "string"] }`, optionally with
+ *   `"pattern": "^-?[0-9]+(\\.[0-9]+)?$"` — strings arrive already normalised to ASCII digits, with
+ *   no grouping; percent in percent points;
+ * - yes/no: `{ "type": "boolean" }`; text: `{ "type": "string" }`;
+ * - one-of: `{ "enum": [<member names, normalised>] }`;
+ * - date: `{ "type": "string" }`, optionally `"pattern": "^[0-9]{4}[/-][0-9]{1,2}[/-][0-9]{1,2}$"`;
+ * - list: `{ "type": "array", "items": { "type": "object", "properties": {<Persian field names>},
+ *   "required": [<all fields>], "additionalProperties": false } }`.
+ * Patterns are matched against the normalised (ASCII-digit) text.
+ */
+import Ajv, { type ErrorObject, type ValidateFunction } from "ajv";
+import Ajv2020 from "ajv/dist/2020";
+import type { Artefact, InputDef, RecordField, ScalarType, ValueType } from "../artefact/types";
+import { type Dec, dec, fromPercentPoints, PLAIN_DECIMAL } from "./decimal";
+import { ArtefactError, CaseError, type CaseIssue } from "./errors";
+import { parseJalali } from "./jalali";
+import { MAX_FRACTION_DIGITS, MAX_INTEGER_DIGITS, MAX_LIST_ITEMS } from "./limits";
+import { normalizeNumberString, normalizeText } from "./normalize";
+import { emptyRecord, type RecordValue, type RuntimeValue, type Scalar } from "./values";
+
+export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(["__proto__", "constructor", "prototype"]);
+
+/** The inputs of one case: Persian input name → run-time value (absent: not given). */
+export type CaseValues = Map<string, RuntimeValue>;
+
+export interface CaseReader {
+  read(input: unknown): CaseValues;
+}
+
+type Json = Record<string, unknown>;
+type Message = { fa: string; en: string };
+
+const readers = new WeakMap<Artefact, CaseReader>();
+
+/** The reader for an artefact; its case schema is compiled once (ArtefactError if it cannot be). */
+export function caseReader(artefact: Artefact): CaseReader {
+  let reader = readers.get(artefact);
+  if (!reader) {
+    reader = buildReader(artefact);
+    readers.set(artefact, reader);
+  }
+  return reader;
+}
+
+function compileSchema(schema: Record<string, unknown>): ValidateFunction {
+  const draft07 = typeof schema.$schema === "string" && schema.$schema.includes("draft-07");
+  const options = { allErrors: true, strict: false, allowUnionTypes: true };
+  try {
+    return draft07 ? new Ajv(options).compile(schema) : new Ajv2020(options).compile(schema);
+  } catch (e) {
+    throw new ArtefactError([`inputSchema does not compile: ${e instanceof Error ? e.message : String(e)}`]);
+  }
+}
+
+function isPlainObject(v: unknown): v is Json {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const proto = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
+}
+
+function keyMap<T extends { name: string; alias?: string }>(defs: readonly T[]): Map<string, T> {
+  const map = new Map<string, T>();
+  for (const d of defs) {
+    map.set(d.name, d);
+    if (d.alias !== undefined) map.set(d.alias, d);
+  }
+  return map;
+}
+
+function typeName(t: ValueType): Message {
+  switch (t.kind) {
+    case "number":
+      return { fa: "یک عدد", en: "a number" };
+    case "money":
+      return { fa: "یک مبلغ به ریال (عدد)", en: "an amount in rials (a number)" };
+    case "percent":
+      return { fa: "یک درصد (مثلاً 1.5 برای ۱٫۵٪)", en: "a percent in percent points (e.g. 1.5 for 1.5%)" };
+    case "bool":
+      return { fa: "true یا false", en: "true or false" };
+    case "text":
+      return { fa: "یک متن", en: "a text" };
+    case "date":
+      return { fa: "یک تاریخ شمسی مانند 1403/01/15", en: "a Jalali date such as 1403/01/15" };
+    case "enum":
+      return { fa: `یکی از: ${t.members.join("، ")}`, en: `one of: ${t.members.join(", ")}` };
+    case "list":
+      return { fa: "فهرستی (آرایه‌ای) از رکوردها", en: "a list (array) of records" };
+  }
+}
+
+const ISSUES = {
+  notObject: { fa: "پرونده باید یک شیء JSON باشد", en: "The case must be a JSON object" },
+  forbidden: (k: string): Message => ({
+    fa: `کلید «${k}» مجاز نیست`,
+    en: `The key «${k}» is not allowed`,
+  }),
+  unknown: (k: string): Message => ({
+    fa: `فیلد «${k}» در این قواعد تعریف نشده است`,
+    en: `«${k}» is not a field of this ruleset`,
+  }),
+  twice: (name: string): Message => ({
+    fa: `«${name}» دو بار آمده است (با نام و با نام مستعار)`,
+    en: `«${name}» is given twice (by its name and by its alias)`,
+  }),
+  required: (name: string, alias: string | undefined): Message => ({
+    fa: `فیلد الزامی «${name}»${alias ? ` (${alias})` : ""} داده نشده است`,
+    en: `Required field «${name}»${alias ? ` (${alias})` : ""} is missing`,
+  }),
+  wrongType: (t: ValueType, got: unknown): Message => {
+    const want = typeName(t);
+    const shown = JSON.stringify(got)?.slice(0, 60) ?? String(got);
+    return { fa: `باید ${want.fa} باشد، اما ${shown} آمده است`, en: `must be ${want.en}, got ${shown}` };
+  },
+  tooLarge: {
+    fa: "عدد بیش از اندازه بزرگ یا دقیق است",
+    en: "the number is too large or has too many decimals",
+  },
+  badDate: (got: string): Message => ({
+    fa: `«${got}» تاریخ شمسی درستی نیست (مانند 1403/01/15)`,
+    en: `«${got}» is not a valid Jalali date (like 1403/01/15)`,
+  }),
+  notMember: (got: string, members: string[]): Message => ({
+    fa: `«${got}» از گزینه‌های مجاز نیست؛ یکی از: ${members.join("، ")}`,
+    en: `«${got}» is not allowed; one of: ${members.join(", ")}`,
+  }),
+  notRecord: (got: unknown): Message => {
+    const shown = JSON.stringify(got)?.slice(0, 60) ?? String(got);
+    return {
+      fa: `هر قلم فهرست باید یک رکورد (شیء JSON) باشد، اما ${shown} آمده است`,
+      en: `each list item must be a record (a JSON object), got ${shown}`,
+    };
+  },
+  tooMany: {
+    fa: `فهرست بیش از ${MAX_LIST_ITEMS} قلم دارد`,
+    en: `the list has more than ${MAX_LIST_ITEMS} items`,
+  },
+};
+
+function schemaIssue(err: ErrorObject): Message {
+  const p = err.params as Record<string, unknown>;
+  switch (err.keyword) {
+    case "type":
+      return { fa: `نوع مقدار نادرست است (باید ${String(p.type)} باشد)`, en: `must be ${String(p.type)}` };
+    case "enum":
+      return {
+        fa: `مقدار از گزینه‌های مجاز نیست؛ یکی از: ${(p.allowedValues as unknown[]).join("، ")}`,
+        en: `must be one of: ${(p.allowedValues as unknown[]).join(", ")}`,
+      };
+    case "pattern":
+    case "format":
+      return { fa: "قالب مقدار درست نیست", en: `has the wrong format (${err.message ?? err.keyword})` };
+    case "minimum":
+    case "maximum":
+    case "exclusiveMinimum":
+    case "exclusiveMaximum":
+      return {
+        fa: `خارج از بازه‌ی مجاز است (${err.message ?? ""})`,
+        en: `is out of range (${err.message ?? ""})`,
+      };
+    default:
+      return { fa: `مقدار نامعتبر است (${err.message ?? err.keyword})`, en: err.message ?? err.keyword };
+  }
+}
+
+interface ReadState {
+  issues: CaseIssue[];
+  /** Normalised path ("name", "list/0/field") → the key path as the caller wrote it. */
+  shown: Map<string, string>;
+  /** Normalised paths that already have an issue: not converted again. */
+  bad: Set<string>;
+}
+
+/** The path as the caller wrote it: the longest known prefix, then "[i]" and ".field" steps. */
+function shownPath(state: ReadState, path: string): string {
+  const segments = path.split("/");
+  for (let i = segments.length; i > 0; i--) {
+    const known = state.shown.get(segments.slice(0, i).join("/"));
+    if (known === undefined) continue;
+    return segments
+      .slice(i)
+      .reduce((acc, seg) => (/^\d+$/.test(seg) ? `${acc}[${seg}]` : `${acc}.${seg}`), known);
+  }
+  return segments.reduce(
+    (acc, seg) => (/^\d+$/.test(seg) ? `${acc}[${seg}]` : acc ? `${acc}.${seg}` : seg),
+    "",
+  );
+}
+
+function issue(state: ReadState, path: string, message: Message): void {
+  const field = shownPath(state, path);
+  state.bad.add(path);
+  if (!state.issues.some((i) => i.field === field && i.en === message.en))
+    state.issues.push({ field, ...message });
+}
+
+/** Step 2: normalise a value the way its type reads it (still JSON; converted in step 4). */
+function normalizeValue(
+  v: unknown,
+  type: ValueType,
+  path: string,
+  shownPath: string,
+  state: ReadState,
+): unknown {
+  switch (type.kind) {
+    case "number":
+    case "money":
+    case "percent":
+      return typeof v === "string" ? normalizeNumberString(v) : v;
+    case "date":
+      return typeof v === "string" ? normalizeText(v.trim()) : v;
+    case "text":
+    case "enum":
+      return typeof v === "string" ? normalizeText(v) : v;
+    case "bool":
+      return v;
+    case "list": {
+      if (!Array.isArray(v)) return v;
+      if (v.length > MAX_LIST_ITEMS) {
+        issue(state, path, ISSUES.tooMany);
+        return v;
+      }
+      const fields = keyMap(type.fields);
+      return v.map((item, i) => {
+        if (!isPlainObject(item)) return item;
+        const itemPath = `${path}/${i}`;
+        const shownItem = `${shownPath}[${i}]`;
+        const record: Json = Object.create(null) as Json;
+        normalizeObject(item, fields, record, itemPath, shownItem, state);
+        return record;
+      });
+    }
+  }
+}
+
+/** Steps 1–2 for one object (the case, or a list item): resolve keys, normalise values. */
+function normalizeObject<T extends { name: string; alias?: string; type: ValueType }>(
+  source: Json,
+  defs: Map<string, T>,
+  target: Json,
+  prefix: string,
+  shownPrefix: string,
+  state: ReadState,
+): void {
+  const join = (a: string, b: string, sep: string) => (a ? `${a}${sep}${b}` : b);
+  for (const key of Object.keys(source)) {
+    const normalKey = normalizeText(key);
+    const keyPath = join(prefix, key, "/");
+    const shown = join(shownPrefix, key, ".");
+    state.shown.set(keyPath, shown);
+    if (FORBIDDEN_KEYS.has(key) || FORBIDDEN_KEYS.has(normalKey)) {
+      issue(state, keyPath, ISSUES.forbidden(key));
+      continue;
+    }
+    const def = defs.get(normalKey) ?? defs.get(key);
+    if (!def) {
+      issue(state, keyPath, ISSUES.unknown(key));
+      continue;
+    }
+    const path = join(prefix, def.name, "/");
+    if (Object.hasOwn(target, def.name)) {
+      state.shown.set(path, join(shownPrefix, def.name, "."));
+      issue(state, path, ISSUES.twice(def.name));
+      continue;
+    }
+    state.shown.set(path, shown);
+    const value = source[key];
+    if (value === null || value === undefined) continue;
+    target[def.name] = normalizeValue(value, def.type, path, shown, state);
+  }
+}
+
+function decimalOf(v: unknown): Dec | "type" | "size" {
+  let d: Dec;
+  if (typeof v === "number") {
+    if (!Number.isFinite(v)) return "type";
+    d = dec(v);
+  } else if (typeof v === "string" && PLAIN_DECIMAL.test(v)) {
+    d = dec(v);
+  } else {
+    return "type";
+  }
+  const integerDigits = d.isZero() ? 1 : Math.max(1, d.abs().floor().toFixed().length);
+  if (integerDigits > MAX_INTEGER_DIGITS || d.decimalPlaces() > MAX_FRACTION_DIGITS) return "size";
+  return d;
+}
+
+/** Step 4 for a scalar: the run-time value, or what is wrong with it. */
+function convertScalar(v: unknown, type: ScalarType): { value: Scalar } | { error: Message } {
+  switch (type.kind) {
+    case "number":
+    case "money":
+    case "percent": {
+      const d = decimalOf(v);
+      if (d === "type") return { error: ISSUES.wrongType(type, v) };
+      if (d === "size") return { error: ISSUES.tooLarge };
+      return { value: type.kind === "percent" ? fromPercentPoints(d) : d };
+    }
+    case "bool":
+      return typeof v === "boolean" ? { value: v } : { error: ISSUES.wrongType(type, v) };
+    case "text":
+      return typeof v === "string" ? { value: v } : { error: ISSUES.wrongType(type, v) };
+    case "enum":
+      if (typeof v !== "string") return { error: ISSUES.wrongType(type, v) };
+      return type.members.includes(v) ? { value: v } : { error: ISSUES.notMember(v, type.members) };
+    case "date": {
+      if (typeof v !== "string") return { error: ISSUES.wrongType(type, v) };
+      const day = parseJalali(v);
+      return day === undefined ? { error: ISSUES.badDate(v) } : { value: dec(day) };
+    }
+  }
+}
+
+function convertList(v: unknown, fields: RecordField[], type: ValueType, path: string, state: ReadState) {
+  if (!Array.isArray(v)) {
+    issue(state, path, ISSUES.wrongType(type, v));
+    return undefined;
+  }
+  const out: RecordValue[] = [];
+  for (const [i, item] of v.entries()) {
+    const itemPath = `${path}/${i}`;
+    if (typeof item !== "object" || item === null || Array.isArray(item)) {
+      issue(state, itemPath, ISSUES.notRecord(item));
+      continue;
+    }
+    const source = item as Json;
+    const record = emptyRecord();
+    for (const f of fields) {
+      const fieldPath = `${itemPath}/${f.name}`;
+      if (state.bad.has(fieldPath)) continue;
+      const raw = source[f.name];
+      if (raw === undefined) {
+        issue(state, fieldPath, ISSUES.required(f.name, f.alias));
+        continue;
+      }
+      const r = convertScalar(raw, f.type);
+      if ("error" in r) issue(state, fieldPath, r.error);
+      else record[f.name] = r.value;
+    }
+    out.push(record);
+  }
+  return out;
+}
+
+/** Whether the path, or a path it lies under, already has an issue. */
+function reported(state: ReadState, path: string): boolean {
+  const segments = path.split("/");
+  for (let i = 1; i <= segments.length; i++) if (state.bad.has(segments.slice(0, i).join("/"))) return true;
+  return false;
+}
+
+function schemaPath(err: ErrorObject): string {
+  const segments = err.instancePath
+    .split("/")
+    .slice(1)
+    .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+  const p = err.params as Record<string, unknown>;
+  const extra = err.keyword === "required" ? p.missingProperty : p.additionalProperty;
+  if (typeof extra === "string") segments.push(extra);
+  return segments.join("/");
+}
+
+function buildReader(artefact: Artefact): CaseReader {
+  const validate = compileSchema(artefact.inputSchema);
+  const defs = keyMap<InputDef>(artefact.inputs);
+
+  return {
+    read(input: unknown): CaseValues {
+      if (!isPlainObject(input)) throw new CaseError([{ field: "", ...ISSUES.notObject }]);
+      const state: ReadState = { issues: [], shown: new Map(), bad: new Set() };
+      const normalized: Json = Object.create(null) as Json;
+      normalizeObject(input, defs, normalized, "", "", state);
+
+      // Step 4 first, so each bad value gets the converter's message (it knows the declared type);
+      // then the schema may add what only it knows, on paths not already reported.
+      const values: CaseValues = new Map();
+      for (const def of artefact.inputs) {
+        const raw = normalized[def.name];
+        if (state.bad.has(def.name)) continue;
+        if (raw === undefined) {
+          if (def.required) issue(state, def.name, ISSUES.required(def.name, def.alias));
+          continue;
+        }
+        if (def.type.kind === "list") {
+          const list = convertList(raw, def.type.fields, def.type, def.name, state);
+          if (list) values.set(def.name, list);
+        } else {
+          const r = convertScalar(raw, def.type);
+          if ("error" in r) issue(state, def.name, r.error);
+          else values.set(def.name, r.value);
+        }
+      }
+
+      if (!validate(normalized)) {
+        for (const err of validate.errors ?? []) {
+          const path = schemaPath(err);
+          if (reported(state, path)) continue;
+          if (err.keyword === "required") {
+            const def = defs.get(path.split("/").pop() ?? "");
+            issue(state, path, ISSUES.required(def?.name ?? path, def?.alias));
+          } else if (err.keyword === "additionalProperties") {
+            issue(state, path, ISSUES.unknown(path));
+          } else {
+            issue(state, path, schemaIssue(err));
+          }
+        }
+      }
+      if (state.issues.length > 0) throw new CaseError(state.issues);
+      return values;
+    },
+  };
+}

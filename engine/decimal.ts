@@ -1,0 +1,70 @@
+/**
+ * Exact decimal arithmetic for the engine: a private decimal.js constructor, so the global `Decimal`
+ * is never reconfigured.
+ *
+ * Rounding policy:
+ * - Every intermediate result (+, −, ×, ÷, min, max, sums) is kept exact up to 40 significant digits;
+ *   a result that needs more (in practice only a division such as 1 ÷ 3) is rounded to 40 significant
+ *   digits, half-up (ties away from zero).
+ * - Division by zero gives a missing value, never Infinity or NaN.
+ * - Only an explicit `round` expression rounds to a number of decimal places, with its own mode:
+ *   half-up (ties away from zero), half-even (banker's), up (away from zero), down (toward zero).
+ *   `places` may be negative: −3 rounds to thousands.
+ */
+import Decimal from "decimal.js";
+import type { RoundMode } from "../artefact/types";
+
+export const Dec = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
+export type Dec = InstanceType<typeof Dec>;
+
+/** A plain decimal numeral: optional minus, digits, optional fraction. No exponent, no grouping. */
+export const PLAIN_DECIMAL = /^-?\d+(\.\d+)?$/;
+
+export function isDec(v: unknown): v is Dec {
+  return v instanceof Dec;
+}
+
+export function dec(v: string | number): Dec {
+  return new Dec(v);
+}
+
+export const ZERO = new Dec(0);
+const HUNDRED = new Dec(100);
+
+/** The value as a plain decimal string: no exponent, no trailing zeros, never "-0". */
+export function plain(d: Dec): string {
+  if (d.isZero()) return "0";
+  return d.toFixed();
+}
+
+const MODES: Record<RoundMode, Decimal.Rounding> = {
+  "half-up": Decimal.ROUND_HALF_UP,
+  "half-even": Decimal.ROUND_HALF_EVEN,
+  up: Decimal.ROUND_UP,
+  down: Decimal.ROUND_DOWN,
+};
+
+/** Round to `places` decimals (negative: to tens, hundreds, ...) with the given mode; exact. */
+export function roundTo(d: Dec, places: number, mode: RoundMode): Dec {
+  const rm = MODES[mode];
+  if (places >= 0) return d.toDecimalPlaces(places, rm);
+  // Shifting by a power of ten only moves the exponent: exact for any value of up to 40 digits.
+  const scale = new Dec(10).pow(-places);
+  return d.dividedBy(scale).toDecimalPlaces(0, rm).times(scale);
+}
+
+/** a ÷ b, rounded to 40 significant digits; missing when b is zero. */
+export function divide(a: Dec, b: Dec): Dec | undefined {
+  if (b.isZero()) return undefined;
+  return a.dividedBy(b);
+}
+
+/** Percent points as a caller writes them (1.5) → the fraction used at run time (0.015). */
+export function fromPercentPoints(d: Dec): Dec {
+  return d.dividedBy(HUNDRED);
+}
+
+/** A run-time fraction (0.015) → percent points (1.5), for display and serialisation. */
+export function toPercentPoints(d: Dec): Dec {
+  return d.times(HUNDRED);
+}

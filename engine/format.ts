@@ -1,0 +1,49 @@
+/**
+ * Values shown inside a Persian message: Persian digits, «٬» between thousands, «٫» as the decimal
+ * point, percents as percent points followed by «٪», dates as yyyy/mm/dd in Persian digits.
+ * Display words only: nothing here is part of the rule language.
+ */
+import type { MessagePart, ScalarType } from "../artefact/types";
+import { type Dec, isDec, plain, toPercentPoints } from "./decimal";
+import { formatJalali } from "./jalali";
+import type { RuntimeValue } from "./values";
+
+const PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹";
+const MISSING = "—";
+
+export function persianDigits(text: string): string {
+  return text.replace(/[0-9]/g, (d) => PERSIAN_DIGITS[Number(d)] ?? d);
+}
+
+/** 1234567.5 → «۱٬۲۳۴٬۵۶۷٫۵»; negative numbers get a leading minus sign (U+2212). */
+export function formatNumber(d: Dec): string {
+  const text = plain(d);
+  const negative = text.startsWith("-");
+  const [int = "0", frac] = (negative ? text.slice(1) : text).split(".");
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, "\u066C");
+  const body = frac === undefined ? grouped : `${grouped}\u066B${frac}`;
+  return `${negative ? "\u2212" : ""}${persianDigits(body)}`;
+}
+
+export function formatValue(v: RuntimeValue, type: ScalarType): string {
+  if (v === undefined) return MISSING;
+  if (typeof v === "boolean") return v ? "بله" : "خیر";
+  if (typeof v === "string") return v;
+  if (isDec(v)) {
+    if (type.kind === "percent") return `${formatNumber(toPercentPoints(v))}٪`;
+    if (type.kind === "date" && v.isInteger()) return persianDigits(formatJalali(v.toNumber()));
+    return formatNumber(v);
+  }
+  return MISSING;
+}
+
+/** Fill a message's holes from `lookup`; each hole's `suffix` (a unit word) follows its value. */
+export function formatMessage(parts: readonly MessagePart[], lookup: (name: string) => RuntimeValue): string {
+  return parts
+    .map((part) => {
+      if ("text" in part) return part.text;
+      const shown = formatValue(lookup(part.ref), part.type);
+      return part.suffix && shown !== MISSING ? `${shown}${part.suffix}` : shown;
+    })
+    .join("");
+}

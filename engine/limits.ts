@@ -1,0 +1,20 @@
+/** Bounds on the work one artefact or one case can ask for. */
+
+/** Deepest expression tree accepted in an artefact (each nested Expr node is one level). */
+export const MAX_EXPR_DEPTH = 64;
+/** Deepest json-rules-engine condition tree accepted (each all/any/not is one level). */
+export const MAX_CONDITION_DEPTH = 64;
+/**
+ * Deepest raw JSON nesting accepted before the artefact is even schema-checked, so a hostile document
+ * cannot exhaust the stack of the (recursive) validator. Generous: an Expr level costs at most two.
+ */
+export const MAX_JSON_DEPTH = 400;
+/** Most items a list input may hold. */
+export const MAX_LIST_ITEMS = 1_000;
+/** Case numbers: at most this many digits before and after the point. */
+export const MAX_INTEGER_DIGITS = 30;
+export const MAX_FRACTION_DIGITS = 12;
+/** Deepest expression counting the rows of the tables it calls (tables may call tables, never in a cycle). */
+export const MAX_EFFECTIVE_DEPTH = 256;
+/** Most aggregates nested inside one another (counting through table calls): bounds work to n². */
+export const MAX_AGG_NESTING = 2;
