@@ -3,10 +3,10 @@ import { describe, expect, it } from "vitest";
 import type { Artefact } from "../../../artefact/types";
 import { validateArtefact } from "../../../artefact/validate";
 import { analyse as analyseFile } from "../../../dsl/check/analyse";
-import { CompileError, compile } from "../../../dsl/compile";
+import { CompileError, compile, compileMessage } from "../../../dsl/compile";
 import { parse } from "../../../dsl/syntax/parse";
 import { linkErrors } from "../../../engine/link";
-import { compileBody, compileText, HEADER } from "./helpers";
+import { analyse, compileBody, compileText, HEADER, parsed } from "./helpers";
 import { SAMPLE } from "./sample";
 
 describe("compile", () => {
@@ -257,7 +257,13 @@ describe("messages", () => {
 
   it("keeps text without holes whole, and braces that are not holes as text", () => {
     expect(message("بدون جای خالی")).toEqual([{ text: "بدون جای خالی" }]);
-    expect(message("{ناشناخته} و {")).toEqual([{ text: "{ناشناخته} و {" }]);
+    expect(message("{ و {")).toEqual([{ text: "{ و {" }]);
+    // The checker reports an unknown hole; compiled on its own, it stays text.
+    const analysis = analyse(parsed(`${HEADER}${INPUTS}`));
+    expect(compileMessage("{ناشناخته} و {مبلغ}", analysis)).toEqual([
+      { text: "{ناشناخته} و " },
+      { ref: "مبلغ", type: { kind: "money" }, suffix: " ریال" },
+    ]);
     expect(message("{ مبلغ }")).toEqual([{ ref: "مبلغ", type: { kind: "money" }, suffix: " ریال" }]);
   });
 });
