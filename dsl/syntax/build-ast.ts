@@ -347,15 +347,16 @@ export class AstBuilder {
 
   /**
    * «۷/۵ تا ۱۰ میلیارد ریال»: Persian writes the scale and unit once, after the upper bound.
-   * A lower bound written as a bare number takes the upper bound's scale and unit.
+   * A lower bound without a unit takes the upper bound's unit, and its scale too unless it has its
+   * own («۵۰۰ میلیون تا ۱ میلیارد ریال»).
    */
   private lendUnit(low: A.Expr, high: A.Expr): void {
     if (low.kind !== "number" || high.kind !== "number" || low.unit !== undefined) return;
     const lowWords = this.numberWords.get(low);
     const highWords = this.numberWords.get(high);
-    if (!highWords || lowWords?.scale) return;
+    if (!highWords) return;
     let value = low.value;
-    if (highWords.scale) value = applyScale(value, highWords.scale);
+    if (highWords.scale && !lowWords?.scale) value = applyScale(value, highWords.scale);
     if (highWords.unitToken?.tokenType.name === "Toman") value = moneyToRials(value, "تومان");
     low.value = value;
     if (high.unit) low.unit = high.unit;
