@@ -1,0 +1,144 @@
+/**
+ * The zavabet command line: check, compile, eval and test rulesets. A thin shell over dsl/ and
+ * engine/. Exit codes: 0 success; 1 the ruleset has errors or a test failed; 2 bad usage or input.
+ * Every error is caught here and printed as a Persian line and an English line, never as a stack
+ * trace (set ZAVABET_DEBUG=1 to see the stack of an unexpected one). Commands are imported when they
+ * run, so that even a module that fails to load is reported this way.
+ */
+import { readFileSync } from "node:fs";
+import { Command, CommanderError } from "commander";
+import { CliError, EXIT, type ExitCode, messageOf } from "./errors";
+import { err } from "./io";
+
+function packageVersion(): string {
+  try {
+    const pkg: unknown = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
+    const version =
+      typeof pkg === "object" && pkg !== null ? (pkg as { version?: unknown }).version : undefined;
+    return typeof version === "string" ? version : "0.0.0";
+  } catch {
+    return "0.0.0";
+  }
+}
+
+const RULESET_HELP = `
+A ruleset (قواعد) is named by: a .zb file; a ruleset folder (its latest version); fund@version
+(under ./rulesets, or $ZAVABET_RULESETS); a fund name under the same folder. eval and test also take
+a compiled artefact .json. Exit codes: 0 ok, 1 errors in the rules or failed tests, 2 bad usage or input.`;
+
+function buildProgram(setExit: (code: ExitCode) => void): Command {
+  const program = new Command("zavabet")
+    .description(
+      "Check, compile, evaluate and test zavabet rulesets — بررسی، کامپایل، اجرا و آزمون قواعد ضوابط",
+    )
+    .version(packageVersion(), "-V, --version", "print the version — نسخه")
+    .helpOption("-h, --help", "show help — راهنما")
+    .addHelpCommand(false)
+    .addHelpText("after", RULESET_HELP)
+    .exitOverride()
+    .configureOutput({ outputError: () => {} });
+
+  program
+    .command("check")
+    .description("report every error and warning in rulesets — بررسی قواعد و گزارش خطاها و هشدارها")
+    .argument("<ruleset...>", "rulesets to check (a folder of rulesets checks each)")
+    .option("--json", "print the diagnostics as JSON")
+    .action(async (rulesets: string[], options: { json?: boolean }) => {
+      const { runCheck } = await import("./check");
+      setExit(runCheck(rulesets, options));
+    });
+
+  program
+    .command("compile")
+    .description("compile a ruleset to its artefact JSON — کامپایل قواعد به JSON")
+    .argument("<ruleset>", "the ruleset to compile")
+    .option("-o, --output <file>", "write the artefact to a file instead of standard output")
+    .action(async (ruleset: string, options: { output?: string }) => {
+      const { runCompile } = await import("./compile");
+      setExit(runCompile(ruleset, options));
+    });
+
+  program
+    .command("eval")
+    .description("evaluate one case against a ruleset — اجرای قواعد روی یک مورد")
+    .argument("<ruleset>", "the ruleset (source or compiled artefact)")
+    .argument("[case]", 'the case JSON file; standard input when omitted or "-"')
+    .option("--explain", "print a readable Persian account of the decision instead of JSON")
+    .action(async (ruleset: string, casePath: string | undefined, options: { explain?: boolean }) => {
+      const { runEval } = await import("./eval");
+      setExit(await runEval(ruleset, casePath, options));
+    });
+
+  program
+    .command("test")
+    .description("run the tests written in rulesets — اجرای آزمون‌های قواعد")
+    .argument("<ruleset...>", "rulesets to test (a folder of rulesets tests each)")
+    .action(async (rulesets: string[]) => {
+      const { runTest } = await import("./test");
+      setExit(await runTest(rulesets));
+    });
+
+  for (const command of program.commands) {
+    command.exitOverride().configureOutput({ outputError: () => {} });
+  }
+  return program;
+}
+
+/** Commander's usage errors, in Persian; commander's own English message is the English line. */
+const USAGE_FA: Record<string, string> = {
+  "commander.unknownCommand": "فرمان ناشناخته",
+  "commander.unknownOption": "گزینه‌ی ناشناخته",
+  "commander.missingArgument": "آرگومان لازم داده نشده است",
+  "commander.optionMissingArgument": "این گزینه مقدار می‌خواهد",
+  "commander.missingMandatoryOptionValue": "گزینه‌ی لازم داده نشده است",
+  "commander.excessArguments": "آرگومان‌های اضافی",
+  "commander.invalidArgument": "آرگومان نادرست",
+  "commander.conflictingOption": "گزینه‌های ناسازگار",
+};
+
+function printError(fa: string, en: string, details: readonly string[] = []): void {
+  err(`خطا: ${fa}`);
+  err(`error: ${en}`);
+  for (const line of details) err(line);
+}
+
+/** Print anything thrown as a Persian and an English line; the exit code it means. */
+function report(e: unknown): ExitCode {
+  if (e instanceof CliError) {
+    printError(e.fa, e.en, e.details);
+    return e.exitCode;
+  }
+  if (e instanceof CommanderError) {
+    if (e.code === "commander.helpDisplayed" || e.code === "commander.version") return EXIT.ok;
+    if (e.code === "commander.help" || e.code === "commander.executeSubCommandAsync") return EXIT.usage;
+    const en = e.message.replace(/^error:\s*/, "");
+    const quoted = /'([^']*)'/.exec(en)?.[1];
+    const fa = `${USAGE_FA[e.code] ?? "استفاده‌ی نادرست"}${quoted === undefined ? "" : ` «${quoted}»`}`;
+    printError(fa, en, ["راهنما — help: zavabet --help"]);
+    return EXIT.usage;
+  }
+  printError(`خطای پیش‌بینی‌نشده: ${messageOf(e)}`, `unexpected error: ${messageOf(e)}`);
+  if (process.env.ZAVABET_DEBUG && e instanceof Error && e.stack) err(e.stack);
+  return EXIT.usage;
+}
+
+// A reader that stops early (`zavabet ... | head`) is not an error.
+process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+  if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
+});
+process.on("uncaughtException", (e) => {
+  process.exitCode = report(e);
+});
+process.on("unhandledRejection", (e) => {
+  process.exitCode = report(e);
+});
+
+let exitCode: ExitCode = EXIT.ok;
+try {
+  await buildProgram((code) => {
+    exitCode = code;
+  }).parseAsync(process.argv);
+} catch (e) {
+  exitCode = report(e);
+}
+process.exitCode = exitCode;
