@@ -6,9 +6,14 @@ import Decimal from "decimal.js";
 import jalaali from "jalaali-js";
 import type { DateLit, NumberLit } from "../syntax/ast";
 
-/** A decimal in plain positional notation (never exponent notation), trailing zeros as Decimal keeps them. */
+/** A decimal in plain positional notation: no exponent, no trailing zeros, never "-0" (as the engine writes values). */
 export function decimalString(d: Decimal): string {
-  return d.toFixed();
+  return d.isZero() ? "0" : d.toFixed();
+}
+
+/** A decimal string in that plain form ("1.50" → "1.5"), for strings compared exactly. */
+export function plainDecimal(value: string): string {
+  return decimalString(new Decimal(value));
 }
 
 /** A number literal's value in arithmetic: percent → fraction, money already in rials, others as written. */

@@ -7,7 +7,7 @@ import type { Analysis, LangType } from "../check/analysis";
 import type { Expr, SourceRange, TestDecl, TestValue } from "../syntax/ast";
 import { CompileError } from "./errors";
 import { unparen } from "./expressions";
-import { formatJalali, negateDecimal } from "./literals";
+import { formatJalali, negateDecimal, plainDecimal } from "./literals";
 import { nameType } from "./messages";
 import { fieldNamed, inputNamed, memberNamed, symbolNamed } from "./names";
 import { asScalar } from "./types";
@@ -38,6 +38,11 @@ export function caseScalar(e: Expr | undefined, range: SourceRange, type?: Scala
       break;
   }
   throw new CompileError("a test value must be a literal", x?.range ?? range);
+}
+
+function isDecimal(e: Expr | undefined): boolean {
+  const x = unparen(e);
+  return x?.kind === "number" || (x?.kind === "neg" && isDecimal(x.operand));
 }
 
 function caseValue(v: TestValue | undefined, range: SourceRange, type: LangType | undefined): unknown {
@@ -79,7 +84,9 @@ export function compileTest(decl: TestDecl, analysis: Analysis): ArtefactTest {
       case "value":
         if (x.name) {
           const name = symbolNamed(analysis, x.name.text)?.name ?? x.name.text;
-          values[name] = caseScalar(x.value, x.range, nameType(name, analysis));
+          const v = caseScalar(x.value, x.range, nameType(name, analysis));
+          // The engine compares expected values as strings with its plain decimals ("1.5", not "1.50").
+          values[name] = typeof v === "string" && isDecimal(x.value) ? plainDecimal(v) : v;
         }
         break;
     }

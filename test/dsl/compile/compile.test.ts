@@ -296,3 +296,19 @@ describe("partial trees", () => {
     );
   });
 });
+
+describe("test expectations", () => {
+  it("writes expected numbers in the engine's plain form", () => {
+    const a = compileBody(`ورودی نرخ : درصد
+ورودی مبلغ : ریال
+مقدار سود = مبلغ × نرخ
+مقدار منفی = -مبلغ
+آزمون «ساده»
+  با نرخ = ۱/۵۰٪، مبلغ = ۱۰۰/۰ ریال
+  انتظار سود = ۱/۵۰ ریال
+  انتظار منفی = -۱۰۰ ریال
+`);
+    expect(a.tests[0]?.inputs).toEqual({ نرخ: "1.5", مبلغ: "100" });
+    expect(a.tests[0]?.expect.values).toEqual({ سود: "1.5", منفی: "-100" });
+  });
+});
