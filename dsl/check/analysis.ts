@@ -15,7 +15,13 @@ export type SymbolInfo =
   | { kind: "input"; name: string; decl: InputDecl; type: LangType }
   | { kind: "parameter"; name: string; decl: ParameterDecl; type: ScalarType }
   | { kind: "value"; name: string; decl: ValueDecl; type: ScalarType | undefined }
-  | { kind: "table"; name: string; decl: TableDecl; columnTypes: (ScalarType | undefined)[]; outputType: ScalarType | undefined }
+  | {
+      kind: "table";
+      name: string;
+      decl: TableDecl;
+      columnTypes: (ScalarType | undefined)[];
+      outputType: ScalarType | undefined;
+    }
   /** A name set by a rule's `تعیین` outcome: an output only, never readable. */
   | { kind: "setTarget"; name: string; type: ScalarType | undefined };
 
@@ -25,7 +31,13 @@ export interface Analysis {
   /** The type of an expression node; undefined where it could not be known (an error was reported). */
   typeOf(expr: Expr): LangType | undefined;
   /** What a bare name means where it stands: a declaration, a field of the list item, or a one-of member. */
-  resolve(ref: NameRef): { kind: "symbol"; symbol: SymbolInfo } | { kind: "field"; list: string } | { kind: "member"; of: string[] } | undefined;
+  resolve(
+    ref: NameRef,
+  ):
+    | { kind: "symbol"; symbol: SymbolInfo }
+    | { kind: "field"; list: string }
+    | { kind: "member"; of: string[] }
+    | undefined;
   /** Computed values in an order where each comes after everything it uses. */
   valueOrder: string[];
 }
