@@ -136,8 +136,8 @@ export const CATALOGUE = {
   },
   ZB3015: {
     severity: "error",
-    fa: "{0} ترتیب ندارد و با «بیشتر» و «کمتر» یا بازه سنجیده نمی‌شود",
-    en: "{0} has no order; it cannot be compared with greater/less or a range",
+    fa: "این {0} است و ترتیب ندارد؛ «بیشتر»، «کمتر» و بازه برایش معنا ندارد",
+    en: "This is {0}, which has no order: greater/less and ranges do not apply",
   },
   ZB3016: {
     severity: "error",
