@@ -162,8 +162,8 @@ export const CATALOGUE = {
   },
   ZB4002: {
     severity: "warning",
-    fa: "ستون «{0}» جدول «{1}» مقدارهای «{2}» را پوشش نمی‌دهد و ردیف «هر»ی هم ندارد",
-    en: "Column «{0}» of table «{1}» leaves {2} uncovered, and no «هر» row covers it",
+    fa: "ستون «{0}» جدول «{1}» این مقدارها را پوشش نمی‌دهد و ردیف «هر»ی هم برایشان نیست: {2}",
+    en: "Column «{0}» of table «{1}» leaves these values uncovered, and no «هر» row covers them: {2}",
   },
   ZB4003: {
     severity: "warning",

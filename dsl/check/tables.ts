@@ -8,11 +8,22 @@
 import Decimal from "decimal.js";
 import type { ScalarType } from "../../artefact/types";
 import { type Diagnostic, diagnostic } from "../diagnostics";
-import type { RulesetFile, TableDecl, TableRow } from "../syntax/ast";
+import type { Expr, RulesetFile, TableDecl, TableRow } from "../syntax/ast";
 import { nameKey } from "../text";
 import type { CheckedAnalysis } from "./analyse";
-import { type CellSet, cellSet, covers, gaps, type Interval, isEmpty, overlaps, point } from "./intervals";
-import { choices, count, formatInterval, type ValueKind } from "./wording";
+import {
+  type CellSet,
+  type Const,
+  cellSet,
+  constOf,
+  covers,
+  gaps,
+  type Interval,
+  isEmpty,
+  overlaps,
+  point,
+} from "./intervals";
+import { choices, count, formatBound, formatInterval, type ValueKind, type Worded } from "./wording";
 
 export function checkTables(file: RulesetFile, analysis: CheckedAnalysis): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -96,23 +107,118 @@ function checkTable(table: TableDecl, analysis: CheckedAnalysis, out: Diagnostic
     }
     const kind = valueKind(type);
     if (!kind || !cells.some((s) => s.kind === "interval")) return;
+    const uncovered = rangeGaps(table, rows, c, kind, columnTypes, analysis);
+    if (uncovered) out.push(diagnostic("ZB4002", column.range, column.text, name, uncovered));
+  });
+}
+
+/** One value of a point column: how the cell sets know it, and how the reader wrote it. */
+interface PointValue {
+  key: string;
+  label: Worded;
+}
+
+function pointKey(c: Const): string {
+  return c.kind === "sym" ? c.key : `num:${c.v.toString()}`;
+}
+
+function admits(set: CellSet, key: string): boolean {
+  if (set.kind === "all") return true;
+  if (set.kind !== "points") return false;
+  return set.syms.includes(key) || set.nums.some((v) => `num:${v.toString()}` === key);
+}
+
+/** The distinct values a column's cells name, in the order they first appear; undefined if any cell is not a list of values. */
+function pointValues(table: TableDecl, c: number, type: ScalarType | undefined, analysis: CheckedAnalysis) {
+  const values: PointValue[] = [];
+  for (const row of table.rows) {
+    const cell = row.cells[c];
+    if (cell?.kind === "any") continue;
+    if (cell?.kind !== "values") return undefined;
+    for (const v of cell.values) {
+      const k = constOf(v, analysis);
+      if (!k) return undefined;
+      const key = pointKey(k);
+      if (values.some((p) => p.key === key)) continue;
+      values.push({ key, label: describe(v, k, type) });
+    }
+  }
+  return values;
+}
+
+function describe(e: Expr, k: Const, type: ScalarType | undefined): Worded {
+  if (k.kind === "num") return formatBound(k.v, valueKind(type) ?? "number");
+  if (e.kind === "name") return { fa: e.name, en: e.name };
+  if (e.kind === "string") return { fa: `«${e.value}»`, en: `«${e.value}»` };
+  if (e.kind === "bool") return e.value ? { fa: "بله", en: "yes" } : { fa: "خیر", en: "no" };
+  return { fa: k.key, en: k.key };
+}
+
+/** Tables are small; past this many combinations of the other columns, judge the column as a whole. */
+const MAX_COMBINATIONS = 256;
+
+/**
+ * What a range column leaves uncovered. Where every other column lists values (or `هر`), each
+ * combination of those values is its own look-up and gets its own gaps: a range missing for one
+ * guarantee type is a gap even if another type's rows cover it. Otherwise the column is judged as
+ * a whole, which finds fewer gaps but never a false one.
+ */
+function rangeGaps(
+  table: TableDecl,
+  rows: Row[],
+  c: number,
+  kind: ValueKind,
+  columnTypes: (ScalarType | undefined)[],
+  analysis: CheckedAnalysis,
+): Worded | undefined {
+  const all: Interval[] = [];
+  for (const r of rows) {
+    const s = r.sets[c]!;
+    if (s.kind === "interval") all.push(s.iv);
+    if (s.kind === "points") all.push(...s.nums.map(point));
+  }
+  const lows = all.flatMap((iv) => (iv.lo ? [iv.lo] : []));
+  const from = kind !== "date" && lows.every((lo) => lo.gte(0)) ? new Decimal(0) : undefined;
+  const gapsOf = (subset: Row[]): Interval[] => {
     const intervals: Interval[] = [];
-    for (const s of cells) {
+    for (const r of subset) {
+      const s = r.sets[c]!;
+      if (s.kind === "all") return [];
       if (s.kind === "interval") intervals.push(s.iv);
       if (s.kind === "points") intervals.push(...s.nums.map(point));
     }
-    const lows = intervals.flatMap((iv) => (iv.lo ? [iv.lo] : []));
-    const from = kind !== "date" && lows.every((lo) => lo.gte(0)) ? new Decimal(0) : undefined;
-    const uncovered = gaps(intervals, kind === "date", from);
-    if (uncovered.length === 0) return;
-    const worded = uncovered.map((g) => formatInterval(g, kind));
-    out.push(
-      diagnostic("ZB4002", column.range, column.text, name, {
-        fa: worded.map((w) => w.fa).join("»، «"),
-        en: worded.map((w) => w.en).join(", "),
-      }),
-    );
-  });
+    return intervals.length === 0 ? [] : gaps(intervals, kind === "date", from);
+  };
+  const word = (gs: Interval[], context: Worded) =>
+    gs.map((g) => {
+      const w = formatInterval(g, kind);
+      return { fa: `«${w.fa}»${context.fa}`, en: `${w.en}${context.en}` };
+    });
+
+  const whole = gapsOf(rows);
+  const found: Worded[] = word(whole, { fa: "", en: "" });
+  const others = table.columns.map((_, o) => o).filter((o) => o !== c);
+  const values = others.map((o) => pointValues(table, o, columnTypes[o], analysis));
+  const combinations = values.reduce((n, v) => n * Math.max(1, v?.length ?? 0), 1);
+  if (whole.length === 0 && values.every((v) => v !== undefined) && combinations <= MAX_COMBINATIONS) {
+    let combos: { o: number; value: PointValue }[][] = [[]];
+    others.forEach((o, i) => {
+      const vs = values[i]!;
+      if (vs.length === 0) return;
+      combos = combos.flatMap((combo) => vs.map((value) => [...combo, { o, value }]));
+    });
+    for (const combo of combos) {
+      if (combo.length === 0) continue;
+      const applicable = rows.filter((r) => combo.every(({ o, value }) => admits(r.sets[o]!, value.key)));
+      const context = {
+        fa: ` (برای ${combo.map(({ o, value }) => `${table.columns[o]?.text ?? ""} = ${value.label.fa}`).join("، ")})`,
+        en: ` (for ${combo.map(({ o, value }) => `${table.columns[o]?.text ?? ""} = ${value.label.en}`).join(", ")})`,
+      };
+      found.push(...word(gapsOf(applicable), context));
+    }
+  }
+  if (found.length === 0) return undefined;
+  return { fa: found.map((w) => w.fa).join("، "), en: found.map((w) => w.en).join("; ") };
 }
 
 function valueKind(t: ScalarType | undefined): ValueKind | undefined {

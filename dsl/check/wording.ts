@@ -66,7 +66,7 @@ export type ValueKind = "number" | "money" | "percent" | "date";
 export function formatBound(v: Decimal, kind: ValueKind): Worded {
   switch (kind) {
     case "money":
-      return { fa: `${formatDecimalFa(v.toFixed())} ریال`, en: `${v.toFixed()} rials` };
+      return { fa: `${formatDecimalFa(v.toFixed())} ریال`, en: `${grouped(v.toFixed())} rials` };
     case "percent": {
       const points = v.times(100).toFixed();
       return { fa: `${formatDecimalFa(points)}٪`, en: `${points}%` };
@@ -76,8 +76,15 @@ export function formatBound(v: Decimal, kind: ValueKind): Worded {
       return { fa: toPersianDigits(text), en: text };
     }
     case "number":
-      return { fa: formatDecimalFa(v.toFixed()), en: v.toFixed() };
+      return { fa: formatDecimalFa(v.toFixed()), en: grouped(v.toFixed()) };
   }
+}
+
+/** "1234567.5" as "1,234,567.5". */
+function grouped(decimal: string): string {
+  const [integer = "", fraction] = decimal.split(".");
+  const withCommas = integer.replace(/\B(?=(?:[0-9]{3})+$)/g, ",");
+  return fraction === undefined ? withCommas : `${withCommas}.${fraction}`;
 }
 
 export interface IntervalText {

@@ -40,7 +40,28 @@ describe("tables (ZB4xxx)", () => {
       "مبلغ_تسهیلات",
     );
     expect(d.message.fa).toContain("«بیشتر از ۱۰٬۰۰۰٬۰۰۰ ریال تا ۲۰٬۰۰۰٬۰۰۰ ریال»");
-    expect(d.message.en).toContain("above 10000000 rials up to 20000000 rials");
+    expect(d.message.en).toBe(
+      "Column «مبلغ_تسهیلات» of table «نرخ» leaves these values uncovered, and no «هر» row covers them: above 10,000,000 rials up to 20,000,000 rials",
+    );
+  });
+
+  it("ZB4002 judges each combination of the other columns' values on its own", () => {
+    const d = expectDiagnostic(
+      `${INPUTS}جدول نرخ (یکتا)
+  | نوع        | مبلغ_تسهیلات                        || نرخ_کارمزد |
+  | ملکی، سهام | ۰ ریال تا ۱۰ میلیون ریال             || ۱٪         |
+  | ملکی، سهام | بیشتر از ۱۰ میلیون ریال              || ۲٪         |
+  | سفته       | ۰ ریال تا ۵ میلیون ریال              || ۳٪         |
+  | سفته       | بیشتر از ۱۰ میلیون ریال              || ۴٪         |
+مقدار م = نرخ(نوع_وثیقه، مبلغ)
+`,
+      "ZB4002",
+      "warning",
+      7,
+      "مبلغ_تسهیلات",
+    );
+    expect(d.message.en).toContain("above 5,000,000 rials up to 10,000,000 rials (for نوع = سفته)");
+    expect(d.message.fa).toContain("«بیشتر از ۵٬۰۰۰٬۰۰۰ ریال تا ۱۰٬۰۰۰٬۰۰۰ ریال» (برای نوع = سفته)");
   });
 
   it("ZB4003: a one-of column that forgets a choice", () => {
