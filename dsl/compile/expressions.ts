@@ -4,9 +4,11 @@
 import type { Expr as ArtExpr, RoundMode } from "../../artefact/types";
 import type { Analysis } from "../check/analysis";
 import type { Builtin, Expr, NameRef, SourceRange } from "../syntax/ast";
+import { collectTable, expandCollect } from "./collect";
 import { CompileError } from "./errors";
 import { dateDayNumber, negateDecimal, numberValue } from "./literals";
 import { fieldNamed, listFields, memberNamed, nameKey, symbolNamed } from "./names";
+import { compileCell } from "./tables";
 
 /** The built-in functions by their (normalised) Persian names, for trees where the parser left `builtin` unset. */
 export const BUILTIN_NAMES: Record<string, Builtin> = {
@@ -217,6 +219,17 @@ function compileCall(call: Call, analysis: Analysis): ArtExpr {
         places: roundPlaces(call.args[1], analysis),
         mode: roundMode(call),
       };
+    case "sum":
+    case "count":
+    case "all":
+    case "any": {
+      const table = collectTable(call.args[0], analysis);
+      if (table)
+        return expandCollect(builtin, call, table, analysis, { compileExpr, compileCell }, call.range);
+      break;
+    }
+  }
+  switch (builtin) {
     case "sum":
       return withOptional(
         {

@@ -20,7 +20,7 @@ function cellValue(e: Expr, analysis: Analysis): ArtExpr {
   return compileExpr(e, analysis);
 }
 
-function compileCell(cell: Cell, analysis: Analysis): TableCell {
+export function compileCell(cell: Cell, analysis: Analysis): TableCell {
   switch (cell.kind) {
     case "any":
       return { k: "any" };
