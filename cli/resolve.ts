@@ -7,12 +7,13 @@
  * - `fund@version`: the version of the ruleset `fund` under the rulesets folder — the versions.json
  *   entry with that version, else `versions/<version>.zb`;
  * - `fund`: the ruleset folder `fund` under the rulesets folder;
+ * - a ruleset's `versions/` folder: its highest version file;
  * - where the command takes several rulesets, a folder of ruleset folders (such as `rulesets`): every
  *   ruleset in it, each at its latest version.
  * The rulesets folder is ./rulesets, or $ZAVABET_RULESETS when set.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { extname, isAbsolute, join, relative, resolve } from "node:path";
+import { basename, extname, isAbsolute, join, relative, resolve } from "node:path";
 import { CliError, messageOf } from "./errors";
 
 export interface ResolvedRuleset {
@@ -109,7 +110,8 @@ function isRulesetFolder(dir: string): boolean {
 
 function resolveFolder(dir: string, arg: string, cwd: string, many: boolean): string[] {
   if (isRulesetFolder(dir)) return [latestVersion(dir)];
-  const zbFiles = listZb(dir);
+  // A ruleset's versions/ folder itself: its highest version.
+  const zbFiles = basename(dir) === "versions" ? listZb(dir) : [];
   if (zbFiles.length > 0) return [join(dir, zbFiles.at(-1)!)];
   const rulesets = subRulesets(dir);
   if (rulesets.length === 0) {

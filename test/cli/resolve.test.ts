@@ -16,6 +16,17 @@ describe("ruleset arguments", SLOW, () => {
     expect((await compiled([`${RULESETS}/tiny`])).tests).toHaveLength(3);
   });
 
+  it("takes a ruleset's versions folder as its highest version", async () => {
+    expect((await compiled([`${RULESETS}/tiny/versions`])).tests).toHaveLength(3);
+  });
+
+  it("refuses a folder that is neither a ruleset nor a folder of rulesets, exit 2", async () => {
+    const r = await zavabet(["check", "test/cli/fixtures"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("خطا: در پوشه‌ی «test/cli/fixtures» هیچ قواعدی نیست");
+    expect(r.stderr).toContain("error: The folder «test/cli/fixtures» holds no ruleset");
+  });
+
   it("takes a fund name under the rulesets folder", async () => {
     expect((await compiled(["tiny"])).tests).toHaveLength(3);
   });
