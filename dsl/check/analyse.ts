@@ -40,6 +40,8 @@ export interface CheckedAnalysis extends Analysis {
   calls: Call[];
   /** First declarations in source order; a set target at its first «تعیین». */
   declared: { key: string; name: Name; symbol: SymbolInfo }[];
+  /** Names whose declaration is too broken to use (no type, no value): the parser has said why. */
+  partial: Set<string>;
   /** Second and later declarations of a name (also a repeated member of a one-of or field of a list). */
   duplicates: { name: Name; firstLine: number }[];
   /** The names a reader could have meant where an unresolved name stands: fields in scope, then declarations. */
@@ -94,6 +96,7 @@ class Analyser {
   readonly calls: Call[] = [];
   readonly declared: CheckedAnalysis["declared"] = [];
   readonly duplicates: CheckedAnalysis["duplicates"] = [];
+  readonly partial = new Set<string>();
   readonly diagnostics: Diagnostic[] = [];
   readonly types = new Map<Expr, LangType>();
   readonly resolutions = new Map<NameRef, Resolution>();
@@ -107,7 +110,12 @@ class Analyser {
 
   run(): string[] {
     this.declare();
-    for (const p of this.file.parameters) this.infer(p.value);
+    for (const p of this.file.parameters) {
+      const t = this.infer(p.value);
+      const symbol = p.name ? this.symbols.get(nameKey(p.name.text)) : undefined;
+      if (symbol?.kind === "parameter" && symbol.decl === p && !parameterType(p) && isScalar(t))
+        symbol.type = t;
+    }
     for (const symbol of this.symbols.values()) {
       if (symbol.kind === "value") this.ensureValue(symbol);
       if (symbol.kind === "table") this.ensureTable(symbol);
@@ -127,9 +135,15 @@ class Analyser {
       const type = declaredType(decl.type);
       this.repeatedWithin(decl.type);
       if (type) entries.push({ name: decl.name, make: (name) => ({ kind: "input", name, decl, type }) });
+      else this.partial.add(nameKey(decl.name.text));
     }
     for (const decl of f.parameters) {
       if (!decl.name) continue;
+      if (!decl.value) {
+        this.partial.add(nameKey(decl.name.text));
+        continue;
+      }
+      // A computed «parameter» (ZB3012) takes its computed type once its value is typed.
       const type = parameterType(decl) ?? NUMBER;
       entries.push({ name: decl.name, make: (name) => ({ kind: "parameter", name, decl, type }) });
     }
@@ -612,6 +626,7 @@ export function analyse(file: RulesetFile): { analysis: CheckedAnalysis; diagnos
     calls: a.calls,
     declared: a.declared,
     duplicates: a.duplicates,
+    partial: a.partial,
     visibleAt: (ref) => {
       const names: string[] = [];
       for (let f = a.unresolvedFrames.get(ref); f; f = f.parent)

@@ -45,7 +45,7 @@ export function checkRules(file: RulesetFile, analysis: CheckedAnalysis): Diagno
     for (const o of rule.outcomes) {
       for (const text of outcomeTexts(o)) {
         for (const hole of holesOf(text)) {
-          if (hole.name === "") continue;
+          if (hole.name === "" || analysis.partial.has(nameKey(hole.name))) continue;
           const symbol = analysis.symbols.get(nameKey(hole.name));
           if (!symbol) {
             const readable = [...analysis.symbols.values()]

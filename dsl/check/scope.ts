@@ -25,6 +25,7 @@ export function checkScope(analysis: CheckedAnalysis): Diagnostic[] {
   for (const ref of analysis.refs) {
     const r = analysis.resolve(ref);
     if (!r) {
+      if (analysis.partial.has(nameKey(ref.name))) continue;
       const near = closestNames(ref.name, analysis.visibleAt(ref));
       out.push(diagnostic("ZB2001", ref.range, ref.name, didYouMean(near)));
     } else if (r.kind === "symbol" && r.symbol.kind === "table") {

@@ -27,6 +27,7 @@ export function checkTests(file: RulesetFile, analysis: CheckedAnalysis): Diagno
     for (const g of test.givens) {
       const input = analysis.inputNamed(g.name.text);
       if (!input) {
+        if (analysis.partial.has(nameKey(g.name.text))) continue;
         out.push(
           diagnostic("ZB6001", g.name.range, g.name.text, didYouMean(closestNames(g.name.text, inputNames))),
         );
