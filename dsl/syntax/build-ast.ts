@@ -98,6 +98,14 @@ export class AstBuilder {
     );
   }
 
+  /** A token as the person wrote it (their digits kept), for quoting in a diagnostic. */
+  originalImage(t: IToken): string {
+    const { offsets, original } = this.text;
+    const from = offsets[t.startOffset] ?? original.length;
+    const to = offsets[(t.endOffset ?? t.startOffset) + 1] ?? original.length;
+    return original.slice(from, to);
+  }
+
   /** The source between a token's delimiters («», "", []), as the person wrote it (their digits kept). */
   private innerOriginal(t: IToken): string {
     const { offsets, original } = this.text;
@@ -156,16 +164,7 @@ export class AstBuilder {
     const range = this.rangeOf(t);
     const parsed = parseJalaliDate(t.image);
     if (!parsed) {
-      this.diagnostics.push(
-        diagnostic(
-          "ZB1003",
-          range,
-          this.text.original.slice(
-            this.text.offsets[t.startOffset],
-            this.text.offsets[(t.endOffset ?? t.startOffset) + 1],
-          ),
-        ),
-      );
+      this.diagnostics.push(diagnostic("ZB1003", range, this.originalImage(t)));
       return { kind: "date", text: t.image, year: 0, month: 0, day: 0, range };
     }
     return {
@@ -589,7 +588,10 @@ export class AstBuilder {
       const operand = this.unary(this.sub(node, "unary"));
       // A negative literal stays a literal, so parameters and test values read as numbers.
       if (operand?.kind === "number" && !operand.value.startsWith("-")) {
-        return { ...operand, value: `-${operand.value}`, range: this.rangeOf(node) };
+        // In place, so the literal keeps its scale and unit words for a range's lower bound.
+        operand.value = `-${operand.value}`;
+        operand.range = this.rangeOf(node);
+        return operand;
       }
       return { kind: "neg", operand, range: this.rangeOf(node) };
     }
@@ -628,7 +630,8 @@ export class AstBuilder {
     const range = this.rangeOf(node);
     const numTok = this.tok(node, "NumberLit");
     let value = numTok ? parseNumber(numTok.image) : undefined;
-    if (numTok && value === undefined) this.diagnostics.push(diagnostic("ZB1004", range, numTok.image));
+    if (numTok && value === undefined)
+      this.diagnostics.push(diagnostic("ZB1004", range, this.originalImage(numTok)));
     value ??= "0";
     const words: NumberWords = {};
     const scaleTok = this.anyTok(node, ["Thousand", "Million", "Billion"]);

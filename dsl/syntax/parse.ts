@@ -9,6 +9,7 @@ import { createLocator, normalize } from "../text";
 import type { RulesetFile } from "./ast";
 import { AstBuilder } from "./build-ast";
 import { parser } from "./parser";
+import * as T from "./tokens";
 import { allTokens, englishLabel, lexer } from "./tokens";
 
 export interface ParseResult {
@@ -51,8 +52,13 @@ function expectedList(types: TokenType[]): { fa: string; en: string } {
 /** The token types a recognition error says could have come next. */
 function expectedTypes(e: IRecognitionException): TokenType[] {
   const parsed = JSON.parse(e.message) as { expected: string[] };
-  return parsed.expected.map((name) => tokenByName.get(name)).filter((t): t is TokenType => t !== undefined);
+  // A stray token after a complete declaration is reported as "expected end of file": what could
+  // really come there is the start of another declaration.
+  const names = parsed.expected.flatMap((name) => (name === EOF.name ? DECLARATION_STARTS : [name]));
+  return names.map((name) => tokenByName.get(name)).filter((t): t is TokenType => t !== undefined);
 }
+
+const DECLARATION_STARTS = [T.Input, T.Param, T.Value, T.Table, T.RuleKw, T.Test].map((t) => t.name);
 
 const tokenByName = new Map<string, TokenType>(allTokens.map((t) => [t.name, t]));
 
@@ -63,7 +69,7 @@ function syntaxErrors(errors: IRecognitionException[], builder: AstBuilder, toke
     const range: SourceRange = Number.isNaN(anchor.startOffset)
       ? builder.rangeOfOffsets(0, 0)
       : builder.rangeOfOffsets(anchor.startOffset, anchor.endOffset ?? anchor.startOffset);
-    const found = atEnd ? { fa: "پایان پرونده", en: "end of file" } : e.token.image;
+    const found = atEnd ? { fa: "پایان پرونده", en: "end of file" } : builder.originalImage(e.token);
     return diagnostic("ZB1002", range, expectedList(expectedTypes(e)), found);
   });
 }

@@ -65,7 +65,7 @@ export const NumberLit = createToken({
 });
 
 // Multi-word keywords first: each would otherwise lose to its first word.
-export const BoolType = keyword("BoolType", ["بله", "/", "خیر"], "بله/خیر");
+export const BoolType = keyword("BoolType", ["بله", "/", "خیر"], "yes/no");
 export const OneOf = keyword("OneOf", ["یکی", "از"], "one of");
 export const ListOf = keyword("ListOf", ["فهرست", "از"], "list of");
 export const GreaterOrEqualWord = keyword("GreaterOrEqualWord", ["بیشتر", "یا", "مساوی"], ">=");

@@ -991,43 +991,43 @@ describe("print", () => {
   });
 });
 
-describe("parser bugs (expected to fail until fixed)", () => {
-  // Bug: dsl/syntax/parse.ts — when a stray token follows a complete declaration and more text follows
+describe("parser regressions", () => {
+  // Once broken: dsl/syntax/parse.ts — when a stray token follows a complete declaration and more text follows
   // it, Chevrotain reports a MismatchedTokenException expecting EOF; EOF is not in `allTokens`, so the
   // expected list comes out empty: "Expected  but found «مقدا»" / "اینجا  انتظار می‌رفت".
-  it.fails("a misspelt declaration keyword names what was expected", () => {
+  it("a misspelt declaration keyword names what was expected", () => {
     const { diagnostics } = parse("مقدار الف = ۱\nمقدا ب = ۲\nمقدار ج = ۳");
     expect(diagnostics).toHaveLength(1);
     expect(diagnostics[0]?.message.en).toMatch(/^Expected «ورودی» \(input\) or /);
     expect(diagnostics[0]?.message.fa).not.toMatch(/^اینجا\s+انتظار/);
   });
 
-  // Bug: dsl/syntax/build-ast.ts — `unary` folds `-literal` into a new object that is not in the
+  // Once broken: dsl/syntax/build-ast.ts — `unary` folds `-literal` into a new object that is not in the
   // `numberWords` WeakMap, so `lendUnit` takes a negative lower bound that has its own scale for a
   // bare number and applies the upper bound's scale on top: «-۲ هزار تا ۳ میلیون» gives -2000000000.
-  it.fails("a negative lower bound with its own scale keeps it", () => {
+  it("a negative lower bound with its own scale keeps it", () => {
     expect(value("الف بین -۵ میلیون و ۱۰ میلیارد ریال")).toBe("(between الف -5000000:rial 10000000000:rial)");
     const file = parseClean("جدول ج (اولین)\n  | الف || ب |\n  | -۲ هزار تا ۳ میلیون || ۱ |");
     const cell = file.tables[0]?.rows[0]?.cells[0];
     expect(cell?.kind === "range" && cell.low ? sexpr(cell.low) : undefined).toBe("-2000");
   });
 
-  // Bug: dsl/syntax/parse.ts `syntaxErrors` quotes `e.token.image`, the normalised text, so the
+  // Once broken: dsl/syntax/parse.ts `syntaxErrors` quotes `e.token.image`, the normalised text, so the
   // message shows «1» where the author wrote «۱» (ZB1001 and ZB1003 quote the original text).
-  it.fails("a syntax error quotes the token as written", () => {
+  it("a syntax error quotes the token as written", () => {
     const { diagnostics } = parse("مقدار الف ۱۲");
     expect(diagnostics[0]?.message.en).toBe('Expected "=" but found «۱۲»');
   });
 
-  // Bug: dsl/syntax/build-ast.ts `numberLiteral` quotes `numTok.image` in ZB1004, the normalised text.
-  it.fails("a malformed number is quoted as written", () => {
+  // Once broken: dsl/syntax/build-ast.ts `numberLiteral` quotes `numTok.image` in ZB1004, the normalised text.
+  it("a malformed number is quoted as written", () => {
     const { diagnostics } = parse("پارامتر الف = ۱۲۳۴٬۵۶۷");
     expect(diagnostics[0]?.message.en).toBe("The number «۱۲۳۴٬۵۶۷» is malformed");
   });
 
-  // Bug: dsl/syntax/tokens.ts — BoolType's English label is «بله / خیر» (بله/خیر): no English in the
+  // Once broken: dsl/syntax/tokens.ts — BoolType's English label is «بله / خیر» (بله/خیر): no English in the
   // English message (every other keyword has one, e.g. «عدد» (number)).
-  it.fails("the English message names the yes/no type in English", () => {
+  it("the English message names the yes/no type in English", () => {
     const { diagnostics } = parse("ورودی الف: عدذ");
     expect(diagnostics[0]?.message.en).toContain("(yes/no)");
   });
