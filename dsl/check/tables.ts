@@ -33,7 +33,8 @@ export function checkTables(file: RulesetFile, analysis: CheckedAnalysis): Diagn
     const symbol = analysis.symbols.get(nameKey(call.callee.text));
     if (symbol?.kind !== "table") continue;
     const width = symbol.decl.columns.length;
-    if (call.args.length !== width) {
+    // A table without columns is a header the parser could not read; it has said so.
+    if (width > 0 && call.args.length !== width) {
       out.push(diagnostic("ZB4006", call.range, symbol.name, count(width), count(call.args.length)));
     }
   }
@@ -50,6 +51,7 @@ function checkTable(table: TableDecl, analysis: CheckedAnalysis, out: Diagnostic
   const name = table.name?.text ?? "";
   const width = table.columns.length;
   const rows: Row[] = [];
+  if (width === 0) return;
   table.rows.forEach((row, index) => {
     if (row.cells.length !== width) {
       out.push(diagnostic("ZB4004", row.range, count(row.cells.length), name, count(width)));

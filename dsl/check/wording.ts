@@ -102,8 +102,14 @@ export function formatInterval(iv: IntervalText, kind: ValueKind): Worded {
   if (lo && hi) {
     const faLo = iv.loInclusive ? lo.fa : `بیشتر از ${lo.fa}`;
     const faHi = iv.hiInclusive ? hi.fa : `کمتر از ${hi.fa}`;
-    const enLo = iv.loInclusive ? `from ${lo.en}` : `above ${lo.en}`;
-    const enHi = iv.hiInclusive ? `up to ${hi.en}` : `below ${hi.en}`;
+    const enLo = iv.loInclusive ? `from ${lo.en} to` : `above ${lo.en}`;
+    const enHi = iv.hiInclusive
+      ? iv.loInclusive
+        ? hi.en
+        : `up to ${hi.en}`
+      : iv.loInclusive
+        ? `below ${hi.en}`
+        : `and below ${hi.en}`;
     return { fa: `${faLo} تا ${faHi}`, en: `${enLo} ${enHi}` };
   }
   if (lo) {

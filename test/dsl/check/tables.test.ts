@@ -64,6 +64,25 @@ describe("tables (ZB4xxx)", () => {
     expect(d.message.fa).toContain("«بیشتر از ۵٬۰۰۰٬۰۰۰ ریال تا ۱۰٬۰۰۰٬۰۰۰ ریال» (برای نوع = سفته)");
   });
 
+  it("ZB4002 counts dates in whole days: consecutive days leave no gap, a skipped day does", () => {
+    const d = expectDiagnostic(
+      `ورودی تاریخ_ثبت: تاریخ
+جدول دوره (یکتا)
+  | تاریخ_درخواست                     || دوره |
+  | کمتر از ۱۴۰۰/۰۱/۰۱                || ۱    |
+  | ۱۴۰۰/۰۱/۰۱ تا ۱۴۰۰/۱۲/۲۹          || ۲    |
+  | ۱۴۰۱/۰۱/۰۲ تا ۱۴۰۲/۱۲/۲۹          || ۳    |
+  | بیشتر از ۱۴۰۲/۱۲/۲۹               || ۴    |
+مقدار م = دوره(تاریخ_ثبت)
+`,
+      "ZB4002",
+      "warning",
+      6,
+      "تاریخ_درخواست",
+    );
+    expect(d.message.en).toContain(": exactly 1401/01/01");
+  });
+
   it("ZB4003: a one-of column that forgets a choice", () => {
     const d = expectDiagnostic(
       `${INPUTS}جدول ضریب (اولین)
