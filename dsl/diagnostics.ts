@@ -40,8 +40,13 @@ export const CATALOGUE = {
   ZB1004: { severity: "error", fa: "عدد «{0}» درست نوشته نشده است", en: "The number «{0}» is malformed" },
   ZB1005: {
     severity: "error",
-    fa: "سرآیند قواعد (قواعد، نسخه، مرجع) نیامده است",
-    en: "The ruleset header (قواعد, نسخه, مرجع) is missing",
+    fa: "سرآیند قواعد کامل نیست؛ نیامده: {0}",
+    en: "The ruleset header is incomplete; missing: {0}",
+  },
+  ZB1006: {
+    severity: "error",
+    fa: "این بخش را نمی‌توان به قواعد اجرایی برگرداند: {0}",
+    en: "This part cannot be compiled: {0}",
   },
   // 2xxx: names and scope
   ZB2001: { severity: "error", fa: "نام «{0}» تعریف نشده است{1}", en: "Unknown name «{0}»{1}" },

@@ -4,15 +4,15 @@
  */
 import type { Artefact } from "../artefact/types";
 import { check } from "./check";
-import { compile } from "./compile";
-import type { Diagnostic } from "./diagnostics";
+import { CompileError, compile } from "./compile";
+import { type Diagnostic, diagnostic } from "./diagnostics";
 import { parse } from "./syntax/parse";
 
+export { check } from "./check";
+export { serializeArtefact } from "./compile";
 export type { Diagnostic } from "./diagnostics";
 export { CATALOGUE, type DiagnosticCode } from "./diagnostics";
-export { serializeArtefact } from "./compile";
 export { parse } from "./syntax/parse";
-export { check } from "./check";
 
 export interface CheckResult {
   diagnostics: Diagnostic[];
@@ -36,9 +36,18 @@ export function compileSource(src: string): CompileResult {
   const checked = check(parsed.file);
   const diagnostics = sortByPosition([...parsed.diagnostics, ...checked.diagnostics]);
   if (diagnostics.some((d) => d.severity === "error")) return { diagnostics };
-  return { artefact: compile(parsed.file, checked.analysis), diagnostics };
+  try {
+    return { artefact: compile(parsed.file, checked.analysis), diagnostics };
+  } catch (e) {
+    // The checker passed something the artefact cannot say: report it where it stands, never throw.
+    if (!(e instanceof CompileError)) throw e;
+    const range = e.range ?? parsed.file.range;
+    return { diagnostics: [...diagnostics, diagnostic("ZB1006", range, e.message)] };
+  }
 }
 
 function sortByPosition(ds: Diagnostic[]): Diagnostic[] {
-  return ds.sort((a, b) => a.range.startLine - b.range.startLine || a.range.startColumn - b.range.startColumn);
+  return ds.sort(
+    (a, b) => a.range.startLine - b.range.startLine || a.range.startColumn - b.range.startColumn,
+  );
 }
