@@ -1,4 +1,4 @@
-import { defineConfig } from "vite";
+import { defineConfig } from "vitest/config";
 
 // The editor (issue 4) is the only thing vite builds; tests use the same config through vitest.
 export default defineConfig({

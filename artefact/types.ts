@@ -124,7 +124,7 @@ export interface TableDef {
 /** A message with holes: text parts and references to values, formatted by the engine. */
 export type MessagePart =
   | { text: string }
-  | { ref: string; type: ScalarType; /** unit word shown after a number, e.g. " ریال" */ suffix?: string };
+  | { ref: string; type: ScalarType /** unit word shown after a number, e.g. " ریال" */; suffix?: string };
 
 export type OutcomeKind = "reject" | "refer" | "require" | "warn" | "set";
 
