@@ -8,6 +8,7 @@ import { analyse } from "./analyse";
 import type { Analysis } from "./analysis";
 import { checkCitations } from "./citations";
 import { checkEnums } from "./enums";
+import { checkHeader } from "./header";
 import { checkRules } from "./rules";
 import { checkScope } from "./scope";
 import { checkTables } from "./tables";
@@ -22,6 +23,7 @@ export function check(file: RulesetFile): { analysis: Analysis; diagnostics: Dia
   const { analysis, diagnostics } = analyse(file);
   const all = [
     ...diagnostics,
+    ...checkHeader(file),
     ...checkScope(analysis),
     ...checkTypes(file, analysis),
     ...checkEnums(file, analysis),
