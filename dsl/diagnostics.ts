@@ -232,6 +232,11 @@ export const CATALOGUE = {
     fa: "قاعده‌ی دیگری در سطر {1} همین عنوان «{0}» را دارد",
     en: "Another rule on line {1} already has the title «{0}»",
   },
+  ZB5009: {
+    severity: "error",
+    fa: "«{0}» اینجا پر نمی‌شود: نام مرجع ارجاع و نام چیزی که الزام می‌شود متن ثابت است؛ مقدار را در پیام بیاورید",
+    en: "«{0}» is not filled in here: the authority referred to and the thing required are fixed text; put the value in the message",
+  },
   // 6xxx: tests
   ZB6001: {
     severity: "error",

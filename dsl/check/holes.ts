@@ -30,11 +30,13 @@ export function holesOf(s: StringLit | undefined): Hole[] {
   return out;
 }
 
-/** The texts of an outcome that may carry holes. */
-export function outcomeTexts(o: Outcome): StringLit[] {
-  const texts: (StringLit | undefined)[] = [];
-  if (o.kind === "reject" || o.kind === "warn") texts.push(o.message);
-  if (o.kind === "refer") texts.push(o.authority, o.message);
-  if (o.kind === "require") texts.push(o.what, o.message);
-  return texts.filter((t): t is StringLit => t !== undefined);
+/** An outcome's message: the one text whose holes are filled in. */
+export function outcomeMessage(o: Outcome): StringLit | undefined {
+  return o.kind === "set" ? undefined : o.message;
+}
+
+/** The fixed texts of an outcome (an authority, a required thing): names, never filled in. */
+export function outcomeNames(o: Outcome): StringLit[] {
+  const names = o.kind === "refer" ? [o.authority] : o.kind === "require" ? [o.what] : [];
+  return names.filter((t): t is StringLit => t !== undefined);
 }

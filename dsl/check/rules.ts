@@ -9,7 +9,7 @@ import { type Diagnostic, diagnostic } from "../diagnostics";
 import type { CmpOp, Expr, NameRef, RulesetFile } from "../syntax/ast";
 import { closestNames, nameKey } from "../text";
 import type { CheckedAnalysis } from "./analyse";
-import { holesOf, outcomeTexts } from "./holes";
+import { holesOf, outcomeMessage, outcomeNames } from "./holes";
 import { type Const, constOf, type Interval, includes, intersect, isEmpty } from "./intervals";
 import { count, didYouMean } from "./wording";
 
@@ -43,24 +43,25 @@ export function checkRules(file: RulesetFile, analysis: CheckedAnalysis): Diagno
     }
 
     for (const o of rule.outcomes) {
-      for (const text of outcomeTexts(o)) {
-        for (const hole of holesOf(text)) {
-          if (hole.name === "" || analysis.partial.has(nameKey(hole.name))) continue;
-          const symbol = analysis.symbols.get(nameKey(hole.name));
-          if (!symbol) {
-            const readable = [...analysis.symbols.values()]
-              .filter((s) => s.kind === "input" || s.kind === "parameter" || s.kind === "value")
-              .map((s) => s.name);
-            out.push(
-              diagnostic("ZB5006", hole.range, hole.name, didYouMean(closestNames(hole.name, readable))),
-            );
-          } else if (
-            symbol.kind === "table" ||
-            symbol.kind === "setTarget" ||
-            (symbol.kind === "input" && symbol.type.kind === "list")
-          ) {
-            out.push(diagnostic("ZB5007", hole.range, hole.name));
-          }
+      for (const text of outcomeNames(o)) {
+        for (const hole of holesOf(text)) out.push(diagnostic("ZB5009", hole.range, hole.name));
+      }
+      for (const hole of holesOf(outcomeMessage(o))) {
+        if (hole.name === "" || analysis.partial.has(nameKey(hole.name))) continue;
+        const symbol = analysis.symbols.get(nameKey(hole.name));
+        if (!symbol) {
+          const readable = [...analysis.symbols.values()]
+            .filter((s) => s.kind === "input" || s.kind === "parameter" || s.kind === "value")
+            .map((s) => s.name);
+          out.push(
+            diagnostic("ZB5006", hole.range, hole.name, didYouMean(closestNames(hole.name, readable))),
+          );
+        } else if (
+          symbol.kind === "table" ||
+          symbol.kind === "setTarget" ||
+          (symbol.kind === "input" && symbol.type.kind === "list")
+        ) {
+          out.push(diagnostic("ZB5007", hole.range, hole.name));
         }
       }
     }

@@ -6,7 +6,7 @@ import { type Diagnostic, diagnostic } from "../diagnostics";
 import type { RulesetFile } from "../syntax/ast";
 import { nameKey } from "../text";
 import type { CheckedAnalysis } from "./analyse";
-import { holesOf, outcomeTexts } from "./holes";
+import { holesOf, outcomeMessage } from "./holes";
 
 export function checkUnused(file: RulesetFile, analysis: CheckedAnalysis): Diagnostic[] {
   const used = new Set<string>();
@@ -16,8 +16,7 @@ export function checkUnused(file: RulesetFile, analysis: CheckedAnalysis): Diagn
   }
   for (const call of analysis.calls) if (!call.builtin) used.add(nameKey(call.callee.text));
   for (const rule of file.rules) {
-    for (const o of rule.outcomes)
-      for (const t of outcomeTexts(o)) for (const h of holesOf(t)) used.add(nameKey(h.name));
+    for (const o of rule.outcomes) for (const h of holesOf(outcomeMessage(o))) used.add(nameKey(h.name));
   }
 
   const out: Diagnostic[] = [];

@@ -111,4 +111,30 @@ describe("rules, citations and unused declarations (ZB5xxx)", () => {
       "«سن»",
     );
   });
+
+  it("ZB5009: a hole in the authority referred to is never filled in", () => {
+    expectDiagnostic(
+      `${INPUTS}قاعده «سن» [ماده ۱]
+  اگر سن کمتر از ۱۸
+  آنگاه ارجاع به «کمیته {سن}» «سن {سن} است»
+`,
+      "ZB5009",
+      "error",
+      8,
+      "{سن}",
+    );
+  });
+
+  it("ZB5009: a hole in what is required is never filled in", () => {
+    expectDiagnostic(
+      `${INPUTS}قاعده «سن» [ماده ۱]
+  اگر سن کمتر از ۱۸
+  آنگاه الزام «سفته به مبلغ {سن}»
+`,
+      "ZB5009",
+      "error",
+      8,
+      "{سن}",
+    );
+  });
 });
