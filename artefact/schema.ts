@@ -4,6 +4,8 @@
  * Structural only: name resolution and depth limits are checked by engine/load.ts.
  */
 
+import { ARTEFACT_KEYS } from "./types";
+
 type Schema = Record<string, unknown>;
 
 const ref = (name: string): Schema => ({ $ref: `#/definitions/${name}` });
@@ -264,18 +266,6 @@ export const artefactSchema: Schema = {
       ruleMeta: arrayOf(ref("ruleMeta")),
       tests: arrayOf(ref("artefactTest")),
     },
-    [
-      "format",
-      "ruleset",
-      "inputs",
-      "inputSchema",
-      "parameters",
-      "values",
-      "expressions",
-      "tables",
-      "rules",
-      "ruleMeta",
-      "tests",
-    ],
+    [...ARTEFACT_KEYS],
   ),
 };

@@ -184,6 +184,21 @@ export interface ArtefactTest {
   source: SourceRange;
 }
 
+/** The artefact's top-level keys, in the order they are written (and all required). */
+export const ARTEFACT_KEYS = [
+  "format",
+  "ruleset",
+  "inputs",
+  "inputSchema",
+  "parameters",
+  "values",
+  "expressions",
+  "tables",
+  "rules",
+  "ruleMeta",
+  "tests",
+] as const satisfies readonly (keyof Artefact)[];
+
 export interface Artefact {
   format: typeof ARTEFACT_FORMAT;
   ruleset: {

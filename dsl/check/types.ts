@@ -7,12 +7,12 @@
 import type { ScalarType } from "../../artefact/types";
 import { type Diagnostic, diagnostic, type MessageArg } from "../diagnostics";
 import type { ArithOp, Expr, RulesetFile, SourceRange, TableDecl } from "../syntax/ast";
+import { forEachExpr } from "../syntax/walk";
 import { nameKey } from "../text";
 import type { Call, CheckedAnalysis } from "./analyse";
 import { isRoundModeWord, parameterType } from "./analyse";
 import type { LangType } from "./analysis";
 import { arithType, comparability, isListLike, isNumeric, isOrdered, isScalar, unify } from "./type-rules";
-import { forEachExpr } from "./walk";
 import { both, count, typeName, type Worded } from "./wording";
 
 const OPERATION: Record<ArithOp, Worded> = {

@@ -5,7 +5,7 @@
  * Records keyed by names (schema properties, test inputs) keep their order; anonymous expressions
  * are ordered by number.
  */
-import type { Artefact } from "../../artefact/types";
+import { ARTEFACT_KEYS, type Artefact } from "../../artefact/types";
 
 type ShapeRef = string | { record: ShapeRef; byFactNumber?: boolean };
 
@@ -29,19 +29,7 @@ const EXPR_CHILDREN: Record<string, ShapeRef> = {
 
 const SHAPES: Record<string, Shape> = {
   artefact: {
-    order: [
-      "format",
-      "ruleset",
-      "inputs",
-      "inputSchema",
-      "parameters",
-      "values",
-      "expressions",
-      "tables",
-      "rules",
-      "ruleMeta",
-      "tests",
-    ],
+    order: [...ARTEFACT_KEYS],
     children: {
       ruleset: "ruleset",
       inputs: "input",

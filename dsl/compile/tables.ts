@@ -4,12 +4,12 @@
 import type { Expr as ArtExpr, ScalarType, TableCell, TableDef, TableRow } from "../../artefact/types";
 import type { Analysis } from "../check/analysis";
 import type { TableRow as AstRow, Cell, Expr, RulesetFile, TableDecl } from "../syntax/ast";
+import { forEachExpr } from "../syntax/walk";
 import { CompileError } from "./errors";
 import { compileExpr, unparen } from "./expressions";
 import { nameType } from "./messages";
 import { nameKey, symbolNamed } from "./names";
 import { asScalar } from "./types";
-import { walkFile } from "./walk";
 
 /** A cell value: a bare name the analysis does not know is a one-of member (column types come from cells). */
 function cellValue(e: Expr, analysis: Analysis): ArtExpr {
@@ -55,7 +55,7 @@ function columnType(
     if (type) return type;
   }
   let fromCall: ScalarType | undefined;
-  walkFile(file, (e) => {
+  forEachExpr(file, (e) => {
     if (
       fromCall ||
       e.kind !== "call" ||

@@ -3,7 +3,7 @@
  * judge an operand by where it stands (a list is fine as the first argument of جمع, nowhere else).
  * Tests are not walked: their values are literals for inputs, checked against the inputs' types.
  */
-import type { Expr, RulesetFile } from "../syntax/ast";
+import type { Expr, RulesetFile } from "./ast";
 
 export type Visitor = (expr: Expr, parent: Expr | undefined, index: number) => void;
 
