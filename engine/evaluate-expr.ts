@@ -13,7 +13,7 @@
  */
 import type { Expr, TableCell, TableDef } from "../artefact/types";
 import { type Dec, dec, divide, isDec, roundTo, ZERO } from "./decimal";
-import type { Frame, Scope } from "./scope";
+import type { EvaluationWarning, Frame, Scope } from "./scope";
 import {
   compare,
   equals,
@@ -91,7 +91,7 @@ export function evaluateExpr(expr: Expr, scope: Scope, stack: readonly Frame[] =
   }
 }
 
-function arith(op: "+" | "-" | "*" | "/", a: RuntimeValue, b: RuntimeValue): RuntimeValue {
+export function arith(op: "+" | "-" | "*" | "/", a: RuntimeValue, b: RuntimeValue): RuntimeValue {
   if (!isDec(a) || !isDec(b)) return undefined;
   switch (op) {
     case "+":
@@ -106,11 +106,11 @@ function arith(op: "+" | "-" | "*" | "/", a: RuntimeValue, b: RuntimeValue): Run
 }
 
 /** A collect look-up's array counts as its elements; any other value as itself. */
-function flatten(v: RuntimeValue): RuntimeValue[] {
+export function flatten(v: RuntimeValue): RuntimeValue[] {
   return Array.isArray(v) ? v.filter(isScalar) : [v];
 }
 
-function minmax(fn: "min" | "max", args: RuntimeValue[]): Dec | undefined {
+export function minmax(fn: "min" | "max", args: RuntimeValue[]): Dec | undefined {
   let best: Dec | undefined;
   for (const arg of args) {
     if (Array.isArray(arg) && arg.length === 0) return undefined;
@@ -157,6 +157,15 @@ function cellMatches(cell: TableCell, v: RuntimeValue, scope: Scope): boolean {
   }
 }
 
+/** A `unique` table matched more than one row: the look-up is missing, and the person is told why. */
+export function ambiguousTable(table: string, rows: number): EvaluationWarning {
+  return {
+    table,
+    fa: `در جدول «${table}» بیش از یک سطر (${rows} سطر) با این پرونده جور است؛ نتیجه ناموجود شد`,
+    en: `Table «${table}» is unique-hit but ${rows} rows matched; the look-up is missing`,
+  };
+}
+
 function lookUp(table: TableDef, args: RuntimeValue[], scope: Scope): RuntimeValue {
   const matching = (cells: TableCell[]) => cells.every((cell, i) => cellMatches(cell, args[i], scope));
   switch (table.hitPolicy) {
@@ -166,13 +175,7 @@ function lookUp(table: TableDef, args: RuntimeValue[], scope: Scope): RuntimeVal
     }
     case "unique": {
       const rows = table.rows.filter((r) => matching(r.cells));
-      if (rows.length > 1) {
-        scope.warn({
-          table: table.name,
-          fa: `در جدول «${table.name}» بیش از یک سطر (${rows.length} سطر) با این پرونده جور است؛ نتیجه ناموجود شد`,
-          en: `Table «${table.name}» is unique-hit but ${rows.length} rows matched; the look-up is missing`,
-        });
-      }
+      if (rows.length > 1) scope.warn(ambiguousTable(table.name, rows.length));
       const only = rows.length === 1 ? rows[0] : undefined;
       return only ? evaluateExpr(only.output, scope) : undefined;
     }

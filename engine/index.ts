@@ -2,7 +2,13 @@
 
 export * from "../artefact/types";
 export { validateArtefact } from "../artefact/validate";
-export { createEngine, type EvaluateOptions, type ZavabetEngine } from "./engine";
+export {
+  createEngine,
+  type EngineOptions,
+  type EvaluateOptions,
+  type EvaluatorName,
+  type ZavabetEngine,
+} from "./engine";
 export { ArtefactError, CaseError, type CaseIssue } from "./errors";
 export { loadArtefact } from "./load";
 export type { Decision, EvaluationResult, Outcome, RuleTrace, TraceCondition } from "./result";

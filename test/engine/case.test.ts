@@ -86,9 +86,9 @@ describe("reading a case", () => {
   });
 
   it("evaluate rejects with the CaseError, and no rule runs", async () => {
-    const engine = createEngine(artefact);
+    const engine = createEngine(artefact, { evaluator: "reference" });
     await expect(engine.evaluate({ ...baseCase, amount: "12,34" })).rejects.toBeInstanceOf(CaseError);
-    expect(engine.poolStats().busy).toBe(0);
+    expect(engine.pool?.stats().busy).toBe(0);
   });
 
   it("a name given twice (name and alias) is an error", () => {

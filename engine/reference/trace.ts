@@ -3,8 +3,8 @@
  * condition tree in which every evaluated leaf has `factResult`, `valueResult` and `result` (see
  * json-rules-engine dist/rule.js, evaluateCondition); leaves it short-circuited past have none.
  */
-import type { TraceCondition } from "./result";
-import { rawValue } from "./serialize";
+import type { TraceCondition } from "../result";
+import { rawValue } from "../serialize";
 
 type Node = Record<string, unknown>;
 

@@ -8,8 +8,8 @@
  * and gives it back when it is done. Engines are reused across cases, never built per case.
  */
 import { Engine, type RuleProperties } from "json-rules-engine";
-import type { JreRule } from "../artefact/types";
-import { registerOperators } from "./operators";
+import type { JreRule } from "../../artefact/types";
+import { registerOperators } from "../operators";
 
 /** Idle engines kept after a burst; more than this are dropped on release. */
 const MAX_IDLE = 32;

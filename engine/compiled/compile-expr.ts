@@ -1,0 +1,285 @@
+/**
+ * Expression trees → closures, once per artefact. A closure reads named values from numbered slots
+ * (no map look-ups per case) and list items from a stack indexed by aggregate depth, resolved at
+ * compile time. The semantics are the interpreter's (engine/evaluate-expr.ts), shared through its
+ * helpers, and so are the order and laziness of evaluation: `if`, `and`, `or`, `in` and `first`
+ * tables evaluate exactly what the interpreter evaluates, so even table warnings come out the same.
+ * No source text is generated: a ruleset stays data, and these are ordinary closures over it.
+ */
+import type { Expr, RecordField, TableCell, TableDef } from "../../artefact/types";
+import { type Dec, dec, isDec, roundTo, ZERO } from "../decimal";
+import { ambiguousTable, arith, comparison, flatten, minmax } from "../evaluate-expr";
+import type { EvaluationWarning } from "../scope";
+import { equals, isScalar, type RecordValue, type RuntimeValue, type Scalar, truthy } from "../values";
+
+/** One case's state while it is evaluated. */
+export interface Run {
+  /** Inputs, parameters, computed values and anonymous expressions, by slot number. */
+  slots: RuntimeValue[];
+  /** The list item being aggregated at each depth. */
+  items: (RecordValue | undefined)[];
+  warnings: EvaluationWarning[];
+}
+
+export type Compiled = (run: Run) => RuntimeValue;
+
+const MISSING: Compiled = () => undefined;
+
+export class ExprCompiler {
+  private readonly tables = new Map<string, (args: RuntimeValue[], run: Run) => RuntimeValue>();
+
+  constructor(
+    private readonly slotOf: (name: string) => number | undefined,
+    private readonly tableDefs: ReadonlyMap<string, TableDef>,
+    private readonly listFields: ReadonlyMap<string, readonly RecordField[]>,
+  ) {}
+
+  /** `frames`: the field names of each enclosing aggregate's list, outermost first. */
+  compile(e: Expr, frames: readonly ReadonlySet<string>[] = []): Compiled {
+    const c = (x: Expr) => this.compile(x, frames);
+    switch (e.k) {
+      case "num":
+      case "date": {
+        const d = dec(e.v);
+        return () => d;
+      }
+      case "text":
+      case "member":
+      case "bool": {
+        const v = e.v;
+        return () => v;
+      }
+      case "ref": {
+        const slot = this.slotOf(e.name);
+        return slot === undefined ? MISSING : (run) => run.slots[slot];
+      }
+      case "field": {
+        for (let depth = frames.length - 1; depth >= 0; depth--) {
+          if (frames[depth]?.has(e.name)) {
+            const name = e.name;
+            return (run) => run.items[depth]?.[name];
+          }
+        }
+        return MISSING;
+      }
+      case "arith": {
+        const [a, b, op] = [c(e.a), c(e.b), e.op];
+        return (run) => arith(op, a(run), b(run));
+      }
+      case "neg": {
+        const a = c(e.a);
+        return (run) => {
+          const v = a(run);
+          return isDec(v) ? v.negated() : undefined;
+        };
+      }
+      case "minmax": {
+        const args = e.args.map(c);
+        const fn = e.fn;
+        return (run) =>
+          minmax(
+            fn,
+            args.map((a) => a(run)),
+          );
+      }
+      case "round": {
+        const [a, places, mode] = [c(e.a), e.places, e.mode];
+        return (run) => {
+          const v = a(run);
+          return isDec(v) ? roundTo(v, places, mode) : undefined;
+        };
+      }
+      case "if": {
+        const [cond, then, otherwise] = [c(e.cond), c(e.then), c(e.else)];
+        return (run) => (truthy(cond(run)) ? then(run) : otherwise(run));
+      }
+      case "table": {
+        const args = e.args.map(c);
+        const name = e.table;
+        return (run) => {
+          const lookUp = this.table(name);
+          return lookUp
+            ? lookUp(
+                args.map((a) => a(run)),
+                run,
+              )
+            : undefined;
+        };
+      }
+      case "agg":
+        return this.aggregate(e, frames);
+      case "and": {
+        const items = e.items.map(c);
+        return (run) => {
+          for (const item of items) if (!truthy(item(run))) return false;
+          return true;
+        };
+      }
+      case "or": {
+        const items = e.items.map(c);
+        return (run) => {
+          for (const item of items) if (truthy(item(run))) return true;
+          return false;
+        };
+      }
+      case "not": {
+        const a = c(e.a);
+        return (run) => !truthy(a(run));
+      }
+      case "cmp": {
+        const [a, b, op] = [c(e.a), c(e.b), e.op];
+        return (run) => comparison(op, a(run), b(run));
+      }
+      case "in": {
+        const a = c(e.a);
+        const set = e.set.map(c);
+        return (run) => {
+          const v = a(run);
+          if (v === undefined) return false;
+          return set.some((s) => flatten(s(run)).some((x) => equals(v, x) === true));
+        };
+      }
+      case "missing": {
+        const a = c(e.a);
+        return (run) => a(run) === undefined;
+      }
+    }
+  }
+
+  private aggregate(e: Expr & { k: "agg" }, frames: readonly ReadonlySet<string>[]): Compiled {
+    const listSlot = this.slotOf(e.list);
+    const declared = this.listFields.get(e.list);
+    if (listSlot === undefined || !declared) return MISSING;
+    const depth = frames.length;
+    const inner = [...frames, new Set(declared.map((f) => f.name))];
+    const body = e.body ? this.compile(e.body, inner) : undefined;
+    const where = e.where ? this.compile(e.where, inner) : undefined;
+    const records = (run: Run): RecordValue[] | undefined => {
+      const items = run.slots[listSlot];
+      if (!Array.isArray(items)) return undefined;
+      return items.filter((x): x is RecordValue => typeof x === "object" && x !== null && !isDec(x));
+    };
+    /** Whether `test` holds for `record` (no test: it does). */
+    const passes = (test: Compiled | undefined, record: RecordValue, run: Run): boolean => {
+      if (!test) return true;
+      run.items[depth] = record;
+      return truthy(test(run));
+    };
+
+    switch (e.fn) {
+      case "sum":
+      case "min":
+      case "max": {
+        if (!body) return MISSING;
+        const fn = e.fn;
+        return (run) => {
+          const list = records(run);
+          if (!list) return undefined;
+          let acc: Dec | undefined = fn === "sum" ? ZERO : undefined;
+          for (const record of list) {
+            if (!passes(where, record, run)) continue;
+            run.items[depth] = record;
+            const v = body(run);
+            if (!isDec(v)) return undefined;
+            if (acc === undefined) acc = v;
+            else if (fn === "sum") acc = acc.plus(v);
+            else if (fn === "min" ? v.lessThan(acc) : v.greaterThan(acc)) acc = v;
+          }
+          return acc;
+        };
+      }
+      case "count":
+        return (run) => {
+          const list = records(run);
+          if (!list) return undefined;
+          let n = 0;
+          for (const record of list) if (passes(where, record, run) && passes(body, record, run)) n++;
+          return dec(n);
+        };
+      case "any":
+      case "all": {
+        // As the interpreter: the condition is `body`, or `where` when there is no body.
+        const predicate = body ?? where;
+        const filter = body ? where : undefined;
+        const any = e.fn === "any";
+        return (run) => {
+          const list = records(run);
+          if (!list) return undefined;
+          const considered = list.filter((r) => passes(filter, r, run));
+          return any
+            ? considered.some((r) => passes(predicate, r, run))
+            : considered.every((r) => passes(predicate, r, run));
+        };
+      }
+    }
+  }
+
+  /** A table's look-up, compiled on first use (tables may look up other tables). */
+  private table(name: string): ((args: RuntimeValue[], run: Run) => RuntimeValue) | undefined {
+    const known = this.tables.get(name);
+    if (known) return known;
+    const def = this.tableDefs.get(name);
+    if (!def) return undefined;
+    const compiled = this.compileTable(def);
+    this.tables.set(name, compiled);
+    return compiled;
+  }
+
+  private compileTable(def: TableDef): (args: RuntimeValue[], run: Run) => RuntimeValue {
+    const rows = def.rows.map((row) => ({
+      cells: row.cells.map((cell) => this.cell(cell)),
+      output: this.compile(row.output),
+    }));
+    const matches = (cells: ((v: RuntimeValue, run: Run) => boolean)[], args: RuntimeValue[], run: Run) =>
+      cells.every((cell, i) => cell(args[i], run));
+    switch (def.hitPolicy) {
+      case "first":
+        return (args, run) => {
+          const row = rows.find((r) => matches(r.cells, args, run));
+          return row ? row.output(run) : undefined;
+        };
+      case "unique":
+        return (args, run) => {
+          const hits = rows.filter((r) => matches(r.cells, args, run));
+          if (hits.length > 1) run.warnings.push(ambiguousTable(def.name, hits.length));
+          const only = hits.length === 1 ? hits[0] : undefined;
+          return only ? only.output(run) : undefined;
+        };
+      case "collect":
+        return (args, run) => {
+          const out: Scalar[] = [];
+          for (const row of rows) {
+            if (!matches(row.cells, args, run)) continue;
+            const v = row.output(run);
+            if (!isScalar(v)) return undefined;
+            out.push(v);
+          }
+          return out.length > 0 ? out : undefined;
+        };
+    }
+  }
+
+  private cell(cell: TableCell): (v: RuntimeValue, run: Run) => boolean {
+    switch (cell.k) {
+      case "any":
+        return () => true;
+      case "eq": {
+        const values = cell.values.map((x) => this.compile(x));
+        return (v, run) =>
+          v !== undefined && values.some((x) => flatten(x(run)).some((m) => equals(v, m) === true));
+      }
+      case "range": {
+        const lo = cell.lo ? this.compile(cell.lo) : undefined;
+        const hi = cell.hi ? this.compile(cell.hi) : undefined;
+        const loOp = cell.loInclusive ? "gte" : "gt";
+        const hiOp = cell.hiInclusive ? "lte" : "lt";
+        return (v, run) => {
+          if (v === undefined) return false;
+          if (lo && !comparison(loOp, v, lo(run))) return false;
+          if (hi && !comparison(hiOp, v, hi(run))) return false;
+          return true;
+        };
+      }
+    }
+  }
+}

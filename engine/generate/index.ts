@@ -1,0 +1,6 @@
+/**
+ * Test-case generation for any artefact: boundary values of its inputs, and random valid cases in
+ * the caller's form. Knows the artefact only, never the rule language's syntax.
+ */
+export { type Boundary, boundaries, type OrderedType, TYPE_RANGES } from "./boundaries";
+export { CHUNK_SIZE, type Case, caseArbitrary, generateCases, iterateCases } from "./cases";
