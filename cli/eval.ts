@@ -13,6 +13,8 @@ import { resolveRuleset } from "./resolve";
 
 export interface EvalOptions {
   explain?: boolean;
+  /** Run on json-rules-engine itself rather than the compiled evaluator. */
+  reference?: boolean;
 }
 
 const CASE = { fa: "مورد", en: "case" };
@@ -43,7 +45,7 @@ export async function runEval(
     );
   }
 
-  const engine = createEngine(artefact);
+  const engine = createEngine(artefact, { evaluator: options.reference ? "reference" : "compiled" });
   let result: Awaited<ReturnType<typeof engine.evaluate>>;
   try {
     result = await engine.evaluate(caseJson, { trace: options.explain === true });

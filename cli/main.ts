@@ -64,18 +64,32 @@ function buildProgram(setExit: (code: ExitCode) => void): Command {
     .argument("<ruleset>", "the ruleset (source or compiled artefact)")
     .argument("[case]", 'the case JSON file; standard input when omitted or "-"')
     .option("--explain", "print a readable Persian account of the decision instead of JSON")
-    .action(async (ruleset: string, casePath: string | undefined, options: { explain?: boolean }) => {
-      const { runEval } = await import("./eval");
-      setExit(await runEval(ruleset, casePath, options));
-    });
+    .option(
+      "--reference",
+      "run on json-rules-engine itself (the reference evaluator) instead of the compiled one",
+    )
+    .action(
+      async (
+        ruleset: string,
+        casePath: string | undefined,
+        options: { explain?: boolean; reference?: boolean },
+      ) => {
+        const { runEval } = await import("./eval");
+        setExit(await runEval(ruleset, casePath, options));
+      },
+    );
 
   program
     .command("test")
     .description("run the tests written in rulesets — اجرای آزمون‌های قواعد")
     .argument("<ruleset...>", "rulesets to test (a folder of rulesets tests each)")
-    .action(async (rulesets: string[]) => {
+    .option(
+      "--reference",
+      "run on json-rules-engine itself (the reference evaluator) instead of the compiled one",
+    )
+    .action(async (rulesets: string[], options: { reference?: boolean }) => {
       const { runTest } = await import("./test");
-      setExit(await runTest(rulesets));
+      setExit(await runTest(rulesets, options));
     });
 
   for (const command of program.commands) {

@@ -7,7 +7,11 @@ import { out } from "./io";
 import { loadRuleset } from "./load";
 import { resolveRulesets } from "./resolve";
 
-export async function runTest(args: readonly string[]): Promise<ExitCode> {
+export async function runTest(
+  args: readonly string[],
+  options: { reference?: boolean } = {},
+): Promise<ExitCode> {
+  const evaluator = options.reference ? "reference" : "compiled";
   const rulesets = resolveRulesets(args, { allowArtefact: true });
   let passed = 0;
   let failed = 0;
@@ -23,7 +27,7 @@ export async function runTest(args: readonly string[]): Promise<ExitCode> {
       out("");
       continue;
     }
-    const report = await runTests(createEngine(artefact), artefact);
+    const report = await runTests(createEngine(artefact, { evaluator }), artefact);
     if (report.results.length === 0) out("  (آزمونی ندارد — no tests)");
     for (const t of report.results) {
       out(`  ${t.ok ? "✓" : "✗"} ${t.name}`);

@@ -30,6 +30,15 @@ describe("zavabet eval", SLOW, () => {
     expect(r.stdout).toBe(`${JSON.stringify(result, null, 2)}\n`);
   });
 
+  it("--reference runs json-rules-engine itself: the same result, and --explain reads the same", async () => {
+    for (const extra of [[], ["--explain"]]) {
+      const compiled = await zavabet(["eval", TINY, `${CASES}/big.json`, ...extra]);
+      const reference = await zavabet(["eval", TINY, `${CASES}/big.json`, "--reference", ...extra]);
+      expect(reference.code).toBe(0);
+      expect(reference.stdout).toBe(compiled.stdout);
+    }
+  });
+
   it("reads the case from standard input when it is omitted or '-'", async () => {
     const input = readFileSync(`${CASES}/ok.json`, "utf8");
     for (const args of [

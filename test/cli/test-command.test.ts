@@ -19,6 +19,13 @@ describe("zavabet test", SLOW, () => {
     expect(r.stdout).toContain("3 tests: 3 passed, 0 failed");
   });
 
+  it("--reference runs the tests on json-rules-engine itself, with the same report", async () => {
+    const compiled = await zavabet(["test", `${FIXTURES}/failing.zb`]);
+    const reference = await zavabet(["test", `${FIXTURES}/failing.zb`, "--reference"]);
+    expect(reference.code).toBe(1);
+    expect(reference.stdout).toBe(compiled.stdout);
+  });
+
   it("shows ✗ and the failure for a failing test; exit 1", async () => {
     const r = await zavabet(["test", `${FIXTURES}/failing.zb`]);
     expect(r.code).toBe(1);
