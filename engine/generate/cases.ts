@@ -165,11 +165,16 @@ function scalarValue(type: ScalarType, edges: readonly Boundary[]): fc.Arbitrary
     case "text":
       return fc.string({ unit: fc.constantFrom(...PERSIAN_LETTERS), maxLength: 12 });
     case "enum":
-      return fc.constantFrom(...type.members).chain((m) =>
-        arabicLetters(m) === m
-          ? fc.constant(m)
-          : fc.oneof({ arbitrary: fc.constant(m), weight: 9 }, { arbitrary: fc.constant(arabicLetters(m)), weight: 1 }),
-      );
+      return fc
+        .constantFrom(...type.members)
+        .chain((m) =>
+          arabicLetters(m) === m
+            ? fc.constant(m)
+            : fc.oneof(
+                { arbitrary: fc.constant(m), weight: 9 },
+                { arbitrary: fc.constant(arabicLetters(m)), weight: 1 },
+              ),
+        );
   }
 }
 

@@ -3,4 +3,4 @@
  * the caller's form. Knows the artefact only, never the rule language's syntax.
  */
 export { type Boundary, boundaries, type OrderedType, TYPE_RANGES } from "./boundaries";
-export { CHUNK_SIZE, type Case, caseArbitrary, generateCases, iterateCases } from "./cases";
+export { type Case, CHUNK_SIZE, caseArbitrary, generateCases, iterateCases } from "./cases";

@@ -17,6 +17,7 @@ import {
 } from "../../engine/generate/index";
 import { type Artefact, CaseError } from "../../engine/index";
 import { normalizeNumberString } from "../../engine/normalize";
+import { loan } from "./fixtures/loan";
 
 const ROOT = join(__dirname, "../../rulesets");
 
@@ -178,7 +179,7 @@ describe("generated cases", () => {
     expect([...iterateCases(a, 0, 3)]).toEqual([]);
   });
 
-  for (const { id, artefact } of shipped) {
+  for (const { id, artefact } of [...shipped, { id: "the loan fixture", artefact: loan }]) {
     it(`are all valid cases of ${id}`, () => {
       const reader = caseReader(artefact);
       const read = (c: Record<string, unknown>) => {
@@ -203,7 +204,7 @@ describe("generated cases", () => {
   it("draw number-like inputs mostly from their boundaries, and use aliases, Persian digits and omissions", () => {
     const a = electronics("2");
     const cases = generateCases(a, 3000, 5);
-    const term = cases.map((c) => c["مدت_ماه"] ?? c.termMonths);
+    const term = cases.map((c) => c.مدت_ماه ?? c.termMonths);
     const atEdge = term.filter((t) => ["11", "12", "13"].includes(normalizeNumberString(String(t))));
     expect(atEdge.length / cases.length).toBeGreaterThan(0.6);
     expect(cases.some((c) => "termMonths" in c)).toBe(true);
@@ -212,7 +213,7 @@ describe("generated cases", () => {
     );
     const optional = "ظهرنویسی_سفته_توسط_ضامن_معتبر";
     expect(cases.some((c) => !(optional in c) && !("notesEndorsedByGuarantor" in c))).toBe(true);
-    const lengths = new Set(cases.map((c) => ((c["وثایق"] ?? c.collaterals ?? []) as unknown[]).length));
+    const lengths = new Set(cases.map((c) => ((c.وثایق ?? c.collaterals ?? []) as unknown[]).length));
     expect([...lengths].sort()).toEqual([0, 1, 2, 3, 4, 5]);
   });
 });
