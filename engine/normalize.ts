@@ -24,8 +24,16 @@ export function asciiDigits(text: string): string {
   return text.replace(/[\u06F0-\u06F9\u0660-\u0669]/g, digit);
 }
 
+/**
+ * Text that normalisation leaves as it is: ASCII, and Persian/Arabic letters other than ي ى ك (all of
+ * them precomposed, so NFC keeps them), with ZWNJ. Most of what callers send is this, and skipping the
+ * replacements and NFC for it keeps reading a case cheap.
+ */
+const ALREADY_NORMAL = /^[ -~ء-قل-وٮٯٱ-ۓەۺ-ۿ‌]*$/;
+
 /** Arabic letters → Persian, digits → ASCII, invisible marks dropped, NFC. ZWNJ is kept. */
 export function normalizeText(text: string): string {
+  if (ALREADY_NORMAL.test(text)) return text;
   const mapped = asciiDigits(text)
     .replace(DROPPED, "")
     .replace(/[\u064A\u0649\u0643\u2212]/g, (ch) => ONE_FOR_ONE[ch] ?? ch);
