@@ -83,6 +83,18 @@ function isPlainObject(v: unknown): v is Json {
   return proto === Object.prototype || proto === null;
 }
 
+const fieldKeyMaps = new WeakMap<readonly RecordField[], Map<string, RecordField>>();
+
+/** A list's field look-up, built once per list type rather than once per case. */
+function fieldKeys(fields: readonly RecordField[]): Map<string, RecordField> {
+  let map = fieldKeyMaps.get(fields);
+  if (!map) {
+    map = keyMap(fields);
+    fieldKeyMaps.set(fields, map);
+  }
+  return map;
+}
+
 function keyMap<T extends { name: string; alias?: string }>(defs: readonly T[]): Map<string, T> {
   const map = new Map<string, T>();
   for (const d of defs) {
@@ -188,6 +200,11 @@ function schemaIssue(err: ErrorObject): Message {
 }
 
 interface ReadState {
+  /**
+   * Whether to record how the caller wrote each key. Only a message needs it, so a case is read
+   * without it first, and read again with it only when something is wrong.
+   */
+  track: boolean;
   issues: CaseIssue[];
   /** Normalised path ("name", "list/0/field") → the key path as the caller wrote it. */
   shown: Map<string, string>;
@@ -244,11 +261,11 @@ function normalizeValue(
         issue(state, path, ISSUES.tooMany);
         return v;
       }
-      const fields = keyMap(type.fields);
+      const fields = fieldKeys(type.fields);
       return v.map((item, i) => {
         if (!isPlainObject(item)) return item;
         const itemPath = `${path}/${i}`;
-        const shownItem = `${shownPath}[${i}]`;
+        const shownItem = state.track ? `${shownPath}[${i}]` : "";
         const record: Json = Object.create(null) as Json;
         normalizeObject(item, fields, record, itemPath, shownItem, state);
         return record;
@@ -270,8 +287,8 @@ function normalizeObject<T extends { name: string; alias?: string; type: ValueTy
   for (const key of Object.keys(source)) {
     const normalKey = normalizeText(key);
     const keyPath = join(prefix, key, "/");
-    const shown = join(shownPrefix, key, ".");
-    state.shown.set(keyPath, shown);
+    const shown = state.track ? join(shownPrefix, key, ".") : "";
+    if (state.track) state.shown.set(keyPath, shown);
     if (FORBIDDEN_KEYS.has(key) || FORBIDDEN_KEYS.has(normalKey)) {
       issue(state, keyPath, ISSUES.forbidden(key));
       continue;
@@ -283,30 +300,32 @@ function normalizeObject<T extends { name: string; alias?: string; type: ValueTy
     }
     const path = join(prefix, def.name, "/");
     if (Object.hasOwn(target, def.name)) {
-      state.shown.set(path, join(shownPrefix, def.name, "."));
+      if (state.track) state.shown.set(path, join(shownPrefix, def.name, "."));
       issue(state, path, ISSUES.twice(def.name));
       continue;
     }
-    state.shown.set(path, shown);
+    if (state.track) state.shown.set(path, shown);
     const value = source[key];
     if (value === null || value === undefined) continue;
     target[def.name] = normalizeValue(value, def.type, path, shown, state);
   }
 }
 
+/** A plain decimal string's integer digits (leading zeros aside) and fraction digits. */
+const DIGITS = /^-?0*(\d*?)(?:\.(\d+))?$/;
+
 function decimalOf(v: unknown): Dec | "type" | "size" {
-  let d: Dec;
   if (typeof v === "number") {
     if (!Number.isFinite(v)) return "type";
-    d = dec(v);
-  } else if (typeof v === "string" && PLAIN_DECIMAL.test(v)) {
-    d = dec(v);
-  } else {
-    return "type";
+    if (Math.abs(v) >= 10 ** MAX_INTEGER_DIGITS) return "size";
+    const d = dec(v);
+    return d.decimalPlaces() > MAX_FRACTION_DIGITS ? "size" : d;
   }
-  const integerDigits = d.isZero() ? 1 : Math.max(1, d.abs().floor().toFixed().length);
-  if (integerDigits > MAX_INTEGER_DIGITS || d.decimalPlaces() > MAX_FRACTION_DIGITS) return "size";
-  return d;
+  if (typeof v !== "string" || !PLAIN_DECIMAL.test(v)) return "type";
+  // The limits are read off the text, before any decimal is built from it.
+  const [, integer = "", fraction = ""] = DIGITS.exec(v) ?? [];
+  if (integer.length > MAX_INTEGER_DIGITS || fraction.length > MAX_FRACTION_DIGITS) return "size";
+  return dec(v);
 }
 
 /** Step 4 for a scalar: the run-time value, or what is wrong with it. */
@@ -391,46 +410,52 @@ function buildReader(artefact: Artefact): CaseReader {
   return {
     read(input: unknown): CaseValues {
       if (!isPlainObject(input)) throw new CaseError([{ field: "", ...ISSUES.notObject }]);
-      const state: ReadState = { issues: [], shown: new Map(), bad: new Set() };
-      const normalized: Json = Object.create(null) as Json;
-      normalizeObject(input, defs, normalized, "", "", state);
-
-      // Step 4 first, so each bad value gets the converter's message (it knows the declared type);
-      // then the schema may add what only it knows, on paths not already reported.
-      const values: CaseValues = new Map();
-      for (const def of artefact.inputs) {
-        const raw = normalized[def.name];
-        if (state.bad.has(def.name)) continue;
-        if (raw === undefined) {
-          if (def.required) issue(state, def.name, ISSUES.required(def.name, def.alias));
-          continue;
-        }
-        if (def.type.kind === "list") {
-          const list = convertList(raw, def.type.fields, def.type, def.name, state);
-          if (list) values.set(def.name, list);
-        } else {
-          const r = convertScalar(raw, def.type);
-          if ("error" in r) issue(state, def.name, r.error);
-          else values.set(def.name, r.value);
-        }
-      }
-
-      if (!validate(normalized)) {
-        for (const err of validate.errors ?? []) {
-          const path = schemaPath(err);
-          if (reported(state, path)) continue;
-          if (err.keyword === "required") {
-            const def = defs.get(path.split("/").pop() ?? "");
-            issue(state, path, ISSUES.required(def?.name ?? path, def?.alias));
-          } else if (err.keyword === "additionalProperties") {
-            issue(state, path, ISSUES.unknown(path));
-          } else {
-            issue(state, path, schemaIssue(err));
-          }
-        }
-      }
-      if (state.issues.length > 0) throw new CaseError(state.issues);
-      return values;
+      const fast = attempt(input, false);
+      if (fast.issues.length === 0) return fast.values;
+      // Something is wrong: read again, recording how the caller wrote each key, for the messages.
+      throw new CaseError(attempt(input, true).issues);
     },
   };
+
+  function attempt(input: Json, track: boolean): { values: CaseValues; issues: CaseIssue[] } {
+    const state: ReadState = { track, issues: [], shown: new Map(), bad: new Set() };
+    const normalized: Json = Object.create(null) as Json;
+    normalizeObject(input, defs, normalized, "", "", state);
+
+    // Step 4 first, so each bad value gets the converter's message (it knows the declared type);
+    // then the schema may add what only it knows, on paths not already reported.
+    const values: CaseValues = new Map();
+    for (const def of artefact.inputs) {
+      const raw = normalized[def.name];
+      if (state.bad.has(def.name)) continue;
+      if (raw === undefined) {
+        if (def.required) issue(state, def.name, ISSUES.required(def.name, def.alias));
+        continue;
+      }
+      if (def.type.kind === "list") {
+        const list = convertList(raw, def.type.fields, def.type, def.name, state);
+        if (list) values.set(def.name, list);
+      } else {
+        const r = convertScalar(raw, def.type);
+        if ("error" in r) issue(state, def.name, r.error);
+        else values.set(def.name, r.value);
+      }
+    }
+
+    if (!validate(normalized)) {
+      for (const err of validate.errors ?? []) {
+        const path = schemaPath(err);
+        if (reported(state, path)) continue;
+        if (err.keyword === "required") {
+          const def = defs.get(path.split("/").pop() ?? "");
+          issue(state, path, ISSUES.required(def?.name ?? path, def?.alias));
+        } else if (err.keyword === "additionalProperties") {
+          issue(state, path, ISSUES.unknown(path));
+        } else {
+          issue(state, path, schemaIssue(err));
+        }
+      }
+    }
+    return { values, issues: state.issues };
+  }
 }
