@@ -4,7 +4,6 @@
  * this, the same way for both, so they can differ only here (and the differential test checks that
  * they do not).
  */
-import type { CaseValues } from "./case";
 import type { TraceCondition } from "./result";
 import type { EvaluationWarning } from "./scope";
 import type { RuntimeValue } from "./values";
