@@ -159,6 +159,11 @@ export const CATALOGUE = {
     fa: "آرگومان‌های «{0}» هم‌نوع نیستند: {1} و {2}",
     en: "The arguments of «{0}» have different types: {1} and {2}",
   },
+  ZB3019: {
+    severity: "error",
+    fa: "«{0}» درون {1} جمع‌بندی دیگر آمده است؛ بیش از {1} جمع‌بندی تودرتو روی فهرست‌ها مجاز نیست، چون هر لایه کار را چند برابر می‌کند",
+    en: "«{0}» is nested inside {1} other aggregates; at most {1} aggregates over lists may nest, as each level multiplies the work",
+  },
   // 4xxx: tables
   ZB4001: {
     severity: "error",

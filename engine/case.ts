@@ -39,7 +39,7 @@ import type { Artefact, InputDef, RecordField, ScalarType, ValueType } from "../
 import { type Dec, dec, fromPercentPoints, PLAIN_DECIMAL } from "./decimal";
 import { ArtefactError, CaseError, type CaseIssue } from "./errors";
 import { parseJalali } from "./jalali";
-import { MAX_FRACTION_DIGITS, MAX_INTEGER_DIGITS, MAX_LIST_ITEMS } from "./limits";
+import { MAX_FRACTION_DIGITS, MAX_INTEGER_DIGITS, MAX_LIST_ITEMS } from "../artefact/limits";
 import { normalizeNumberString, normalizeText } from "./normalize";
 import { emptyRecord, type RecordValue, type RuntimeValue, type Scalar } from "./values";
 

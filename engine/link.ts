@@ -4,7 +4,7 @@
  * trees stay within the depth limits (so evaluation work and recursion are bounded).
  */
 import type { Artefact, Expr, JreCondition, RecordField, TableDef } from "../artefact/types";
-import { MAX_AGG_NESTING, MAX_CONDITION_DEPTH, MAX_EFFECTIVE_DEPTH, MAX_EXPR_DEPTH } from "./limits";
+import { MAX_AGG_NESTING, MAX_CONDITION_DEPTH, MAX_EFFECTIVE_DEPTH, MAX_EXPR_DEPTH } from "../artefact/limits";
 import { parameterValue } from "./params";
 
 interface Walk {

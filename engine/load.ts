@@ -9,7 +9,7 @@ import { validateArtefact } from "../artefact/validate";
 import { caseReader } from "./case";
 import { ArtefactError } from "./errors";
 import { jsonDepthExceeds } from "./json-depth";
-import { MAX_JSON_DEPTH } from "./limits";
+import { MAX_JSON_DEPTH } from "../artefact/limits";
 import { linkErrors } from "./link";
 
 const loaded = new WeakSet<Artefact>();

@@ -9,6 +9,7 @@ import type { Analysis } from "./analysis";
 import { checkCitations } from "./citations";
 import { checkEnums } from "./enums";
 import { checkHeader } from "./header";
+import { checkLimits } from "./limits";
 import { checkRules } from "./rules";
 import { checkScope } from "./scope";
 import { checkTables } from "./tables";
@@ -26,6 +27,7 @@ export function check(file: RulesetFile): { analysis: Analysis; diagnostics: Dia
     ...checkHeader(file),
     ...checkScope(analysis),
     ...checkTypes(file, analysis),
+    ...checkLimits(file, analysis),
     ...checkEnums(file, analysis),
     ...checkCitations(file),
     ...checkTables(file, analysis),

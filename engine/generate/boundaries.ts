@@ -41,7 +41,7 @@
 import type { Artefact, Expr, JreCondition, JreValue, ScalarType, TableDef } from "../../artefact/types";
 import { type Dec, dec, divide, isDec, plain, roundTo } from "../decimal";
 import { formatJalali, parseJalali } from "../jalali";
-import { MAX_FRACTION_DIGITS, MAX_INTEGER_DIGITS } from "../limits";
+import { MAX_FRACTION_DIGITS, MAX_INTEGER_DIGITS } from "../../artefact/limits";
 import { parameterValue } from "../params";
 
 export interface Boundary {

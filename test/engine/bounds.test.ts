@@ -5,9 +5,9 @@
  * MAX_LIST_ITEMS ** MAX_AGG_NESTING body evaluations, on both evaluators.
  */
 import { describe, expect, it } from "vitest";
+import { MAX_AGG_NESTING, MAX_LIST_ITEMS } from "../../artefact/limits";
 import { compileSource } from "../../dsl";
 import { ArtefactError, CaseError, createEngine, type EvaluatorName } from "../../engine";
-import { MAX_AGG_NESTING, MAX_LIST_ITEMS } from "../../engine/limits";
 
 const HEADER = "قواعد حد «صندوق»\nنسخه «۱» از ۱۴۰۳/۰۱/۰۱\nمرجع «آزمایشی»\n";
 const LIST = "ورودی اقلام: فهرست از (مبلغ: ریال)\n";
@@ -41,8 +41,25 @@ describe.each<EvaluatorName>(["compiled", "reference"])("bounded work, %s evalua
 });
 
 describe("the nesting cap", () => {
-  it(`an artefact nesting aggregates ${MAX_AGG_NESTING + 1} deep is refused at load`, () => {
-    const deep = artefact("جمع(اقلام، جمع(اقلام، تعداد(اقلام)))");
-    expect(() => createEngine(deep)).toThrow(ArtefactError);
+  const deep = `${HEADER}${LIST}مقدار م = جمع(اقلام، جمع(اقلام، تعداد(اقلام))) [م]\n`;
+
+  it(`the checker refuses aggregates nested ${MAX_AGG_NESTING + 1} deep (ZB3019), at the innermost`, () => {
+    const { artefact, diagnostics } = compileSource(deep);
+    expect(artefact).toBeUndefined();
+    const d = diagnostics.find((x) => x.code === "ZB3019");
+    expect(d?.severity).toBe("error");
+    expect(d?.range.startLine).toBe(5);
+    expect(d?.range.startColumn).toBe(deep.split("\n")[4]!.indexOf("تعداد") + 1);
+  });
+
+  it(`and an artefact nesting them ${MAX_AGG_NESTING + 1} deep (made by hand) is refused at load`, () => {
+    const ok = artefact("جمع(اقلام، جمع(اقلام، مبلغ))");
+    const value = ok.values[0]!;
+    const tooDeep = structuredClone(ok);
+    tooDeep.values[0] = {
+      ...value,
+      expr: { k: "agg", fn: "sum", list: "اقلام", body: value.expr },
+    };
+    expect(() => createEngine(tooDeep)).toThrow(ArtefactError);
   });
 });

@@ -1,4 +1,5 @@
-/** Bounds on the work one artefact or one case can ask for. */
+/** Bounds on the work one artefact or one case can ask for: part of the contract, so the checker can
+ * refuse a ruleset that would break them and the engine refuses an artefact that does. */
 
 /** Deepest expression tree accepted in an artefact (each nested Expr node is one level). */
 export const MAX_EXPR_DEPTH = 64;
