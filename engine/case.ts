@@ -35,11 +35,11 @@
  */
 import Ajv, { type ErrorObject, type ValidateFunction } from "ajv";
 import Ajv2020 from "ajv/dist/2020";
+import { MAX_FRACTION_DIGITS, MAX_INTEGER_DIGITS, MAX_LIST_ITEMS } from "../artefact/limits";
 import type { Artefact, InputDef, RecordField, ScalarType, ValueType } from "../artefact/types";
 import { type Dec, dec, fromPercentPoints, PLAIN_DECIMAL } from "./decimal";
 import { ArtefactError, CaseError, type CaseIssue } from "./errors";
 import { parseJalali } from "./jalali";
-import { MAX_FRACTION_DIGITS, MAX_INTEGER_DIGITS, MAX_LIST_ITEMS } from "../artefact/limits";
 import { normalizeNumberString, normalizeText } from "./normalize";
 import { emptyRecord, type RecordValue, type RuntimeValue, type Scalar } from "./values";
 

@@ -3,8 +3,14 @@
  * per column and never call themselves, values only use earlier values, and expression and condition
  * trees stay within the depth limits (so evaluation work and recursion are bounded).
  */
+
+import {
+  MAX_AGG_NESTING,
+  MAX_CONDITION_DEPTH,
+  MAX_EFFECTIVE_DEPTH,
+  MAX_EXPR_DEPTH,
+} from "../artefact/limits";
 import type { Artefact, Expr, JreCondition, RecordField, TableDef } from "../artefact/types";
-import { MAX_AGG_NESTING, MAX_CONDITION_DEPTH, MAX_EFFECTIVE_DEPTH, MAX_EXPR_DEPTH } from "../artefact/limits";
 import { parameterValue } from "./params";
 
 interface Walk {

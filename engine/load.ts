@@ -4,12 +4,13 @@
  * The artefact returned is the caller's document, deep-copied (later changes to the input do not
  * reach an engine).
  */
+
+import { MAX_JSON_DEPTH } from "../artefact/limits";
 import type { Artefact } from "../artefact/types";
 import { validateArtefact } from "../artefact/validate";
 import { caseReader } from "./case";
 import { ArtefactError } from "./errors";
 import { jsonDepthExceeds } from "./json-depth";
-import { MAX_JSON_DEPTH } from "../artefact/limits";
 import { linkErrors } from "./link";
 
 const loaded = new WeakSet<Artefact>();

@@ -38,10 +38,11 @@
  * - an edge that cannot be sent exactly (more than MAX_FRACTION_DIGITS decimals in the caller's form,
  *   more than MAX_INTEGER_DIGITS digits, a date outside the Jalali calendar) is dropped.
  */
+
+import { MAX_FRACTION_DIGITS, MAX_INTEGER_DIGITS } from "../../artefact/limits";
 import type { Artefact, Expr, JreCondition, JreValue, ScalarType, TableDef } from "../../artefact/types";
 import { type Dec, dec, divide, isDec, plain, roundTo } from "../decimal";
 import { formatJalali, parseJalali } from "../jalali";
-import { MAX_FRACTION_DIGITS, MAX_INTEGER_DIGITS } from "../../artefact/limits";
 import { parameterValue } from "../params";
 
 export interface Boundary {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { MAX_CONDITION_DEPTH, MAX_EXPR_DEPTH } from "../../artefact/limits";
 import type { Artefact, Expr, JreCondition } from "../../artefact/types";
 import { validateArtefact } from "../../artefact/validate";
 import { ArtefactError, createEngine, loadArtefact } from "../../engine/index";
-import { MAX_CONDITION_DEPTH, MAX_EXPR_DEPTH } from "../../artefact/limits";
 import { at, num, ref, rule, when } from "./fixtures/build";
 import { loan } from "./fixtures/loan";
 
