@@ -11,12 +11,13 @@ import {
 } from "../../artefact/types";
 import type { Analysis } from "../check/analysis";
 import type { Header, ParameterDecl, RulesetFile, ValueDecl } from "../syntax/ast";
+import { UNIT_WORDS } from "../text";
 import { CompileError } from "./errors";
 import { compileExpr, literalExpr, unparen } from "./expressions";
 import { AnonymousFacts } from "./facts";
 import { inputSchema } from "./input-schema";
 import { compileInput } from "./inputs";
-import { dateDayNumber, UNIT_WORDS } from "./literals";
+import { dateDayNumber } from "./literals";
 import { nameKey, symbolNamed } from "./names";
 import { compileRule } from "./rules";
 import { compileTable } from "./tables";

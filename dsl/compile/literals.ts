@@ -5,6 +5,7 @@
 import Decimal from "decimal.js";
 import jalaali from "jalaali-js";
 import type { DateLit, NumberLit } from "../syntax/ast";
+import { UNIT_WORDS } from "../text";
 
 /** A decimal in plain positional notation: no exponent, no trailing zeros, never "-0" (as the engine writes values). */
 export function decimalString(d: Decimal): string {
@@ -43,17 +44,7 @@ export function formatJalali(lit: DateLit): string {
   return `${lit.year}/${String(lit.month).padStart(2, "0")}/${String(lit.day).padStart(2, "0")}`;
 }
 
-/** The Persian word for a number literal's unit, for display and message suffixes. */
-export const UNIT_WORDS: Record<string, string> = {
-  rial: "ریال",
-  percent: "٪",
-  month: "ماه",
-  year: "سال",
-  day: "روز",
-  person: "نفر",
-};
-
 /** A unit as the type system carries it (English key or the word itself) → the Persian word. */
 export function unitWord(unit: string): string {
-  return UNIT_WORDS[unit] ?? unit;
+  return (UNIT_WORDS as Record<string, string>)[unit] ?? unit;
 }

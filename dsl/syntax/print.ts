@@ -19,7 +19,7 @@
  * «با» lines (one input per line). A partial tree from a broken file prints without throwing, but
  * the missing parts are simply absent from the text.
  */
-import { formatDecimalFa, toPersianDigits } from "../text";
+import { formatDecimalFa, toPersianDigits, UNIT_WORDS } from "../text";
 import { exactTimes } from "../text/exact";
 import type * as A from "./ast";
 
@@ -426,15 +426,6 @@ function printDate(d: A.DateLit): string {
   return toPersianDigits(d.text);
 }
 
-const DEFAULT_UNIT_WORDS: Record<NonNullable<A.NumberLit["unit"]>, string> = {
-  rial: "ریال",
-  percent: "٪",
-  month: "ماه",
-  year: "سال",
-  day: "روز",
-  person: "نفر",
-};
-
 /** The scale words a money amount may be written with, largest first. */
 const MONEY_SCALES: [zeros: number, word: string][] = [
   [9, "میلیارد"],
@@ -443,7 +434,7 @@ const MONEY_SCALES: [zeros: number, word: string][] = [
 
 function printNumber(n: A.NumberLit): string {
   if (n.unit === undefined) return formatDecimalFa(n.value);
-  const unitWord = n.unitText ?? DEFAULT_UNIT_WORDS[n.unit];
+  const unitWord = n.unitText ?? UNIT_WORDS[n.unit];
   if (n.unit === "percent") {
     const digits = formatDecimalFa(n.value);
     return unitWord === "درصد" ? `${digits} درصد` : `${digits}${unitWord}`;

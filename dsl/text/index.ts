@@ -9,4 +9,4 @@ export { createLocator, type Position } from "./locate";
 export { closestNames, editDistance, nameKey, withoutZwnj } from "./names";
 export { type Normalized, normalize } from "./normalize";
 export { parseNumber } from "./numbers";
-export { applyScale, moneyToRials, SCALE_WORDS, TOMAN_IN_RIALS } from "./units";
+export { applyScale, moneyToRials, SCALE_WORDS, TOMAN_IN_RIALS, UNIT_WORDS, type Unit } from "./units";

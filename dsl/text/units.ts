@@ -37,3 +37,15 @@ export function moneyToRials(value: string, currencyWord: "ریال" | "توما
       throw new RangeError(`not a currency: «${currencyWord}»`);
   }
 }
+
+/** The Persian word for each unit a number literal may carry, for display and message suffixes. */
+export const UNIT_WORDS = {
+  rial: "ریال",
+  percent: "٪",
+  month: "ماه",
+  year: "سال",
+  day: "روز",
+  person: "نفر",
+} as const satisfies Record<string, string>;
+
+export type Unit = keyof typeof UNIT_WORDS;
