@@ -12,7 +12,12 @@ const PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹";
 const MISSING = "—";
 
 export function persianDigits(text: string): string {
-  return text.replace(/[0-9]/g, (d) => PERSIAN_DIGITS[Number(d)] ?? d);
+  let out = "";
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    out += c >= 48 && c <= 57 ? PERSIAN_DIGITS[c - 48] : text[i];
+  }
+  return out;
 }
 
 /** 1234567.5 → «۱٬۲۳۴٬۵۶۷٫۵»; negative numbers get a leading minus sign (U+2212). */
@@ -39,11 +44,14 @@ export function formatValue(v: RuntimeValue, type: ScalarType): string {
 
 /** Fill a message's holes from `lookup`; each hole's `suffix` (a unit word) follows its value. */
 export function formatMessage(parts: readonly MessagePart[], lookup: (name: string) => RuntimeValue): string {
-  return parts
-    .map((part) => {
-      if ("text" in part) return part.text;
-      const shown = formatValue(lookup(part.ref), part.type);
-      return part.suffix && shown !== MISSING ? `${shown}${part.suffix}` : shown;
-    })
-    .join("");
+  let out = "";
+  for (const part of parts) {
+    if ("text" in part) {
+      out += part.text;
+      continue;
+    }
+    const shown = formatValue(lookup(part.ref), part.type);
+    out += part.suffix && shown !== MISSING ? `${shown}${part.suffix}` : shown;
+  }
+  return out;
 }

@@ -41,6 +41,7 @@ export function normalizeText(text: string): string {
 }
 
 const GROUPED = /^-?\d{1,3}(,\d{3})+(\.\d+)?$/;
+const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
 
 /**
  * A number as a caller may write it in a string → a plain ASCII decimal string ("1500000.5"), or the
@@ -48,6 +49,8 @@ const GROUPED = /^-?\d{1,3}(,\d{3})+(\.\d+)?$/;
  * «٫» or "." as the decimal point, «٬» or "," between groups of three, and a leading minus or "+".
  */
 export function normalizeNumberString(text: string): string {
+  // Most callers send plain ASCII decimals: nothing to do.
+  if (PLAIN_NUMBER.test(text)) return text;
   let s = normalizeText(text.trim())
     .replace(/\u066B/g, ".")
     .replace(/\u066C/g, ",");

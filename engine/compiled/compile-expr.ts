@@ -25,6 +25,32 @@ export type Compiled = (run: Run) => RuntimeValue;
 
 const MISSING: Compiled = () => undefined;
 
+/** A literal's value, when the expression is one: sets and table cells compare against it directly. */
+function constantOf(e: Expr): RuntimeValue | typeof NOT_CONSTANT {
+  switch (e.k) {
+    case "num":
+    case "date":
+      return dec(e.v);
+    case "text":
+    case "member":
+    case "bool":
+      return e.v;
+    default:
+      return NOT_CONSTANT;
+  }
+}
+const NOT_CONSTANT = Symbol("not constant");
+
+/** Whether `v` equals any of `members` (each a scalar, or a collect look-up's list of them). */
+function equalsAny(v: RuntimeValue, members: readonly RuntimeValue[]): boolean {
+  for (const m of members) {
+    if (Array.isArray(m)) {
+      for (const x of m) if (isScalar(x) && equals(v, x) === true) return true;
+    } else if (equals(v, m) === true) return true;
+  }
+  return false;
+}
+
 export class ExprCompiler {
   private readonly tables = new Map<string, (args: RuntimeValue[], run: Run) => RuntimeValue>();
 
@@ -132,6 +158,14 @@ export class ExprCompiler {
       }
       case "in": {
         const a = c(e.a);
+        const constants = e.set.map(constantOf);
+        if (!constants.includes(NOT_CONSTANT)) {
+          const members = constants as RuntimeValue[];
+          return (run) => {
+            const v = a(run);
+            return v !== undefined && equalsAny(v, members);
+          };
+        }
         const set = e.set.map(c);
         return (run) => {
           const v = a(run);
@@ -154,11 +188,12 @@ export class ExprCompiler {
     const inner = [...frames, new Set(declared.map((f) => f.name))];
     const body = e.body ? this.compile(e.body, inner) : undefined;
     const where = e.where ? this.compile(e.where, inner) : undefined;
-    const records = (run: Run): RecordValue[] | undefined => {
+    /** The list's items, or undefined when the list is missing; non-records are skipped in the loops. */
+    const list = (run: Run): readonly unknown[] | undefined => {
       const items = run.slots[listSlot];
-      if (!Array.isArray(items)) return undefined;
-      return items.filter((x): x is RecordValue => typeof x === "object" && x !== null && !isDec(x));
+      return Array.isArray(items) ? items : undefined;
     };
+    const isRecord = (x: unknown): x is RecordValue => typeof x === "object" && x !== null && !isDec(x);
     /** Whether `test` holds for `record` (no test: it does). */
     const passes = (test: Compiled | undefined, record: RecordValue, run: Run): boolean => {
       if (!test) return true;
@@ -173,11 +208,11 @@ export class ExprCompiler {
         if (!body) return MISSING;
         const fn = e.fn;
         return (run) => {
-          const list = records(run);
-          if (!list) return undefined;
+          const items = list(run);
+          if (!items) return undefined;
           let acc: Dec | undefined = fn === "sum" ? ZERO : undefined;
-          for (const record of list) {
-            if (!passes(where, record, run)) continue;
+          for (const record of items) {
+            if (!isRecord(record) || !passes(where, record, run)) continue;
             run.items[depth] = record;
             const v = body(run);
             if (!isDec(v)) return undefined;
@@ -190,10 +225,12 @@ export class ExprCompiler {
       }
       case "count":
         return (run) => {
-          const list = records(run);
-          if (!list) return undefined;
+          const items = list(run);
+          if (!items) return undefined;
           let n = 0;
-          for (const record of list) if (passes(where, record, run) && passes(body, record, run)) n++;
+          for (const record of items) {
+            if (isRecord(record) && passes(where, record, run) && passes(body, record, run)) n++;
+          }
           return dec(n);
         };
       case "any":
@@ -202,13 +239,16 @@ export class ExprCompiler {
         const predicate = body ?? where;
         const filter = body ? where : undefined;
         const any = e.fn === "any";
+        // The interpreter filters every item first, then tests: the same calls, in the same order.
         return (run) => {
-          const list = records(run);
-          if (!list) return undefined;
-          const considered = list.filter((r) => passes(filter, r, run));
-          return any
-            ? considered.some((r) => passes(predicate, r, run))
-            : considered.every((r) => passes(predicate, r, run));
+          const items = list(run);
+          if (!items) return undefined;
+          const considered: RecordValue[] = [];
+          for (const r of items) if (isRecord(r) && passes(filter, r, run)) considered.push(r);
+          for (const r of considered) {
+            if (passes(predicate, r, run) === any) return any;
+          }
+          return !any;
         };
       }
     }
@@ -230,13 +270,15 @@ export class ExprCompiler {
       cells: row.cells.map((cell) => this.cell(cell)),
       output: this.compile(row.output),
     }));
-    const matches = (cells: ((v: RuntimeValue, run: Run) => boolean)[], args: RuntimeValue[], run: Run) =>
-      cells.every((cell, i) => cell(args[i], run));
+    const matches = (cells: ((v: RuntimeValue, run: Run) => boolean)[], args: RuntimeValue[], run: Run) => {
+      for (let i = 0; i < cells.length; i++) if (!cells[i]!(args[i], run)) return false;
+      return true;
+    };
     switch (def.hitPolicy) {
       case "first":
         return (args, run) => {
-          const row = rows.find((r) => matches(r.cells, args, run));
-          return row ? row.output(run) : undefined;
+          for (const row of rows) if (matches(row.cells, args, run)) return row.output(run);
+          return undefined;
         };
       case "unique":
         return (args, run) => {
@@ -264,6 +306,11 @@ export class ExprCompiler {
       case "any":
         return () => true;
       case "eq": {
+        const constants = cell.values.map(constantOf);
+        if (!constants.includes(NOT_CONSTANT)) {
+          const members = constants as RuntimeValue[];
+          return (v) => v !== undefined && equalsAny(v, members);
+        }
         const values = cell.values.map((x) => this.compile(x));
         return (v, run) =>
           v !== undefined && values.some((x) => flatten(x(run)).some((m) => equals(v, m) === true));
