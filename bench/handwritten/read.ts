@@ -25,6 +25,34 @@ export interface Decided {
   fee?: string | null;
 }
 
+/** A value as a result reports it: a plain decimal string, yes/no, a member or text; null when missing. */
+export type Serialized = string | boolean | null;
+
+export type OutcomeKind = "reject" | "refer" | "require" | "warn" | "set";
+
+/** One outcome of a fired rule, with the fields the engine's result gives (engine/result.ts). */
+export interface FullOutcome {
+  rule: string;
+  citation: string;
+  kind: OutcomeKind;
+  message?: string;
+  authority?: string;
+  what?: string;
+  amount?: string;
+  target?: string;
+  value?: Serialized;
+}
+
+/**
+ * What a full hand-written decision returns: the engine's whole result (without trace): the decision,
+ * every fired outcome in rule order with its message filled, every computed value serialised.
+ */
+export interface FullResult {
+  decision: Decision;
+  outcomes: FullOutcome[];
+  values: Record<string, Serialized>;
+}
+
 const PLAIN = /^-?\d+(\.\d+)?$/;
 
 export class BadCase extends Error {}
