@@ -264,7 +264,7 @@ function normalizeValue(
       const fields = fieldKeys(type.fields);
       return v.map((item, i) => {
         if (!isPlainObject(item)) return item;
-        const itemPath = `${path}/${i}`;
+        const itemPath = state.track ? `${path}/${i}` : path;
         const shownItem = state.track ? `${shownPath}[${i}]` : "";
         const record: Json = Object.create(null) as Json;
         normalizeObject(item, fields, record, itemPath, shownItem, state);
@@ -285,20 +285,29 @@ function normalizeObject<T extends { name: string; alias?: string; type: ValueTy
 ): void {
   const join = (a: string, b: string, sep: string) => (a ? `${a}${sep}${b}` : b);
   for (const key of Object.keys(source)) {
-    const normalKey = normalizeText(key);
-    const keyPath = join(prefix, key, "/");
+    // Paths only serve messages: built when reading again to report (state.track).
+    const keyPath = state.track ? join(prefix, key, "/") : "";
     const shown = state.track ? join(shownPrefix, key, ".") : "";
     if (state.track) state.shown.set(keyPath, shown);
-    if (FORBIDDEN_KEYS.has(key) || FORBIDDEN_KEYS.has(normalKey)) {
+    if (FORBIDDEN_KEYS.has(key)) {
       issue(state, keyPath, ISSUES.forbidden(key));
       continue;
     }
-    const def = defs.get(normalKey) ?? defs.get(key);
+    // Names and aliases are stored normalised, so a key that is one needs no normalising.
+    let def = defs.get(key);
+    if (!def) {
+      const normalKey = normalizeText(key);
+      if (FORBIDDEN_KEYS.has(normalKey)) {
+        issue(state, keyPath, ISSUES.forbidden(key));
+        continue;
+      }
+      def = defs.get(normalKey);
+    }
     if (!def) {
       issue(state, keyPath, ISSUES.unknown(key));
       continue;
     }
-    const path = join(prefix, def.name, "/");
+    const path = state.track ? join(prefix, def.name, "/") : def.name;
     if (Object.hasOwn(target, def.name)) {
       if (state.track) state.shown.set(path, join(shownPrefix, def.name, "."));
       issue(state, path, ISSUES.twice(def.name));
@@ -323,8 +332,13 @@ function decimalOf(v: unknown): Dec | "type" | "size" {
   }
   if (typeof v !== "string" || !PLAIN_DECIMAL.test(v)) return "type";
   // The limits are read off the text, before any decimal is built from it.
-  const [, integer = "", fraction = ""] = DIGITS.exec(v) ?? [];
-  if (integer.length > MAX_INTEGER_DIGITS || fraction.length > MAX_FRACTION_DIGITS) return "size";
+  const point = v.indexOf(".");
+  const integerEnd = point < 0 ? v.length : point;
+  if (point >= 0 && v.length - point - 1 > MAX_FRACTION_DIGITS) return "size";
+  if (integerEnd > MAX_INTEGER_DIGITS) {
+    const [, integer = ""] = DIGITS.exec(v) ?? [];
+    if (integer.length > MAX_INTEGER_DIGITS) return "size";
+  }
   return dec(v);
 }
 
@@ -360,8 +374,9 @@ function convertList(v: unknown, fields: RecordField[], type: ValueType, path: s
     return undefined;
   }
   const out: RecordValue[] = [];
-  for (const [i, item] of v.entries()) {
-    const itemPath = `${path}/${i}`;
+  for (let i = 0; i < v.length; i++) {
+    const item: unknown = v[i];
+    const itemPath = state.track ? `${path}/${i}` : path;
     if (typeof item !== "object" || item === null || Array.isArray(item)) {
       issue(state, itemPath, ISSUES.notRecord(item));
       continue;
@@ -369,7 +384,7 @@ function convertList(v: unknown, fields: RecordField[], type: ValueType, path: s
     const source = item as Json;
     const record = emptyRecord();
     for (const f of fields) {
-      const fieldPath = `${itemPath}/${f.name}`;
+      const fieldPath = state.track ? `${itemPath}/${f.name}` : itemPath;
       if (state.bad.has(fieldPath)) continue;
       const raw = source[f.name];
       if (raw === undefined) {

@@ -30,15 +30,35 @@ export function formatNumber(d: Dec): string {
   return `${negative ? "\u2212" : ""}${persianDigits(body)}`;
 }
 
+/**
+ * Formatted decimals, by the decimal object and how it is shown. Messages mostly show parameters,
+ * which are the same objects in every case, so each is formatted once per engine, not once a case.
+ */
+const formatted = {
+  percent: new WeakMap<Dec, string>(),
+  date: new WeakMap<Dec, string>(),
+  number: new WeakMap<Dec, string>(),
+};
+
+function formatDecimal(v: Dec, type: ScalarType): string {
+  const kind =
+    type.kind === "percent" ? "percent" : type.kind === "date" && v.isInteger() ? "date" : "number";
+  const cache = formatted[kind];
+  let text = cache.get(v);
+  if (text === undefined) {
+    if (kind === "percent") text = `${formatNumber(toPercentPoints(v))}٪`;
+    else if (kind === "date") text = persianDigits(formatJalali(v.toNumber()));
+    else text = formatNumber(v);
+    cache.set(v, text);
+  }
+  return text;
+}
+
 export function formatValue(v: RuntimeValue, type: ScalarType): string {
   if (v === undefined) return MISSING;
   if (typeof v === "boolean") return v ? "بله" : "خیر";
   if (typeof v === "string") return v;
-  if (isDec(v)) {
-    if (type.kind === "percent") return `${formatNumber(toPercentPoints(v))}٪`;
-    if (type.kind === "date" && v.isInteger()) return persianDigits(formatJalali(v.toNumber()));
-    return formatNumber(v);
-  }
+  if (isDec(v)) return formatDecimal(v, type);
   return MISSING;
 }
 
