@@ -8,6 +8,16 @@
  * numbers or decimal strings, optional inputs are sometimes left out — as clients send them.
  */
 
+import {
+  ELECTRONICS_ALIASES,
+  GUARANTEE_TYPES,
+  COLLATERAL_KINDS as KINDS,
+  type CollateralKind as Kind,
+  OMID_ALIASES,
+  PLANS,
+  type Plan,
+} from "./inputs";
+
 export type CaseJson = Record<string, unknown>;
 
 /** mulberry32: a small, fast, well-mixed 32-bit generator; returns [0, 1). */
@@ -55,29 +65,6 @@ function keyed(rng: Rng, names: Record<string, string>, c: CaseJson): (name: str
 }
 
 // ───────────────────────────── Electronics fee table (rulesets/electronics/versions/1.zb) ─────────────
-
-const GUARANTEE_TYPES = [
-  "حسن_انجام_کار",
-  "پرداخت_وجه_طبق_قرارداد",
-  "شرکت_در_مناقصه",
-  "شرکت_در_نمایشگاه",
-  "اجاره_تجهیزات_تخصصی",
-  "اجاره_یا_رهن_مکان_طرح",
-  "صادرات",
-] as const;
-
-/** In the order the ruleset deducts them: cash, bonds, promissory notes, property (two kinds). */
-const KINDS = ["وجه_نقد", "اوراق_بهادار", "سفته", "ترهین_ملک", "وکالت_بلاعزال_ملک"] as const;
-type Kind = (typeof KINDS)[number];
-
-const ELECTRONICS_ALIASES: Record<string, string> = {
-  نوع_ضمانت: "guaranteeType",
-  مبلغ_ضمانت: "amount",
-  مدت_ماه: "termMonths",
-  بیمه_شده: "insured",
-  وثایق: "collaterals",
-  ملک_خارج_از_محدوده_شهری: "propertyOutsideCityLimits",
-};
 
 /**
  * The value of the last collateral (in deduction order) that brings the cover to its edge, computed
@@ -169,28 +156,6 @@ export function electronicsCases(n: number, seed = 1): CaseJson[] {
 
 // ───────────────────────────── Omid-style eligibility (bench/fixtures/omid-eligibility.zb) ───────────
 
-const OMID_ALIASES: Record<string, string> = {
-  نوع_طرح: "planType",
-  برند: "brand",
-  تابعیت_ایرانی: "iranianCitizen",
-  جنسیت: "gender",
-  سن: "age",
-  نظام_وظیفه: "militaryService",
-  بدهی_معوق: "overdueDebt",
-  بیمه_اشتغال: "employmentInsurance",
-  شغل_دیگر: "otherJob",
-  مجوز: "licence",
-  سکونت_در_محل_طرح: "residesAtSite",
-  مبلغ_درخواستی: "amount",
-  منطقه: "region",
-  نوع_تسهیلات: "purpose",
-  مدت_بازپرداخت: "repaymentMonths",
-  دوره_تنفس: "graceMonths",
-  نحوه_تقسیط: "instalments",
-};
-
-type Plan = "خانگی" | "خوداشتغالی" | "کارفرمایی" | "کارآفرینی";
-const PLANS: readonly Plan[] = ["خانگی", "خوداشتغالی", "کارفرمایی", "کارآفرینی"];
 const M = 1_000_000;
 
 interface Applicant {

@@ -29,10 +29,8 @@ import type { Artefact } from "../artefact/types";
 import { compileSource } from "../dsl/index";
 import { createEngine, type EvaluationResult } from "../engine/index";
 import { type CaseJson, electronicsCases, omidCases } from "./cases";
-import { decideElectronicsFee } from "./handwritten/electronics-fee";
-import { evaluateElectronicsFull } from "./handwritten/electronics-full";
-import { decideOmidEligibility } from "./handwritten/omid-eligibility";
-import { evaluateOmidFull } from "./handwritten/omid-full";
+import { decideElectronics, electronicsResult } from "./handwritten/electronics";
+import { decideOmid, omidResult } from "./handwritten/omid";
 import type { Decided, FullResult } from "./handwritten/read";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -225,16 +223,16 @@ const DECISIONS: DecisionSpec[] = [
     name: "Electronics fee table",
     source: "rulesets/electronics/versions/1.zb",
     cases: electronicsCases,
-    full: evaluateElectronicsFull,
-    decided: decideElectronicsFee,
+    full: electronicsResult,
+    decided: decideElectronics,
     feeValue: "کارمزد",
   },
   {
     name: "Omid-style eligibility",
     source: "bench/fixtures/omid-eligibility.zb",
     cases: omidCases,
-    full: evaluateOmidFull,
-    decided: decideOmidEligibility,
+    full: omidResult,
+    decided: decideOmid,
   },
 ];
 

@@ -1,6 +1,6 @@
 /**
  * What the hand-written decisions share: exact decimals configured as the engine's (precision 40,
- * half-up) and a small reader for caller-form case JSON.
+ * half-up), a small reader for caller-form case JSON, and what they return.
  *
  * The reader does what any honest hand-written service must do with a case: resolve each key (the
  * Persian name or its ASCII alias; unknown keys, and a name sent with its alias, are errors), check
@@ -10,11 +10,14 @@
  * show up as a cost the engine pays and a hand-written service for one known client might skip.
  */
 import Decimal from "decimal.js";
+// The engine's result types (types only: nothing of the engine runs in a hand-written decision).
+import type { Decision, EvaluationResult } from "../../engine/result";
+
+export type { Decision, Outcome } from "../../engine/result";
+export type { Serialized } from "../../engine/serialize";
 
 export const D = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
 export type D = InstanceType<typeof D>;
-
-export type Decision = "accept" | "refer" | "reject";
 
 /** What a hand-written decision returns (and what the bench compares across implementations). */
 export interface Decided {
@@ -25,33 +28,11 @@ export interface Decided {
   fee?: string | null;
 }
 
-/** A value as a result reports it: a plain decimal string, yes/no, a member or text; null when missing. */
-export type Serialized = string | boolean | null;
-
-export type OutcomeKind = "reject" | "refer" | "require" | "warn" | "set";
-
-/** One outcome of a fired rule, with the fields the engine's result gives (engine/result.ts). */
-export interface FullOutcome {
-  rule: string;
-  citation: string;
-  kind: OutcomeKind;
-  message?: string;
-  authority?: string;
-  what?: string;
-  amount?: string;
-  target?: string;
-  value?: Serialized;
-}
-
 /**
- * What a full hand-written decision returns: the engine's whole result (without trace): the decision,
- * every fired outcome in rule order with its message filled, every computed value serialised.
+ * What a full hand-written decision returns: the engine's whole result without trace or warnings — the
+ * decision, every fired outcome in rule order with its message filled, every computed value serialised.
  */
-export interface FullResult {
-  decision: Decision;
-  outcomes: FullOutcome[];
-  values: Record<string, Serialized>;
-}
+export type FullResult = Pick<EvaluationResult, "decision" | "outcomes" | "values">;
 
 const PLAIN = /^-?\d+(\.\d+)?$/;
 
@@ -80,9 +61,10 @@ export function fields(input: unknown, keys: ReadonlyMap<string, string>): Map<s
   return out;
 }
 
-export function keyMap(pairs: readonly (readonly [string, string])[]): Map<string, string> {
+/** Every accepted key (the name and its alias) → the name, from name → alias. */
+export function keyMap(aliases: Readonly<Record<string, string>>): Map<string, string> {
   const m = new Map<string, string>();
-  for (const [name, alias] of pairs) {
+  for (const [name, alias] of Object.entries(aliases)) {
     m.set(name, name);
     m.set(alias, name);
   }
