@@ -7,14 +7,14 @@
  * (the expression interpreter and stock json-rules-engine on a pool of Engines, never one shared by
  * overlapping runs). Both must give identical results: test/engine/differential.test.ts.
  */
-import type { Artefact, OutcomeParams, ScalarType, TableDef } from "../artefact/types";
+import type { Artefact, OutcomeParams, ScalarType } from "../artefact/types";
 import { caseReader } from "./case";
 import { compiledEvaluator } from "./compiled/evaluator";
 import type { CaseRun, EvaluatorName } from "./evaluator";
 import { formatMessage } from "./format";
 import { inferType, type TypeContext } from "./infer-type";
 import { isLoaded, loadArtefact } from "./load";
-import { parameterValue } from "./params";
+import { type Prepared, prepare } from "./prepared";
 import { referenceEvaluator } from "./reference/evaluator";
 import { decide, type EvaluationResult, type Outcome, type RuleTrace } from "./result";
 import { type Serialized, serializeValue } from "./serialize";
@@ -54,15 +54,11 @@ export function createEngine(input: Artefact, options: EngineOptions = {}): Zava
   const evaluatorName = options.evaluator ?? "compiled";
   const reader = caseReader(artefact);
 
-  const parameters = new Map<string, RuntimeValue>();
-  for (const p of artefact.parameters) {
-    const r = parameterValue(p);
-    if ("value" in r) parameters.set(p.name, r.value);
-  }
-  const build = resultBuilder(artefact);
+  const prepared = prepare(artefact);
+  const build = resultBuilder(prepared);
 
   if (evaluatorName === "reference") {
-    const reference = referenceEvaluator(artefact, parameters);
+    const reference = referenceEvaluator(prepared);
     return {
       artefact,
       evaluator: evaluatorName,
@@ -74,7 +70,7 @@ export function createEngine(input: Artefact, options: EngineOptions = {}): Zava
       },
     };
   }
-  const run = compiledEvaluator(artefact, parameters);
+  const run = compiledEvaluator(prepared);
   const evaluateSync = (caseJson: unknown, opts: EvaluateOptions = {}) =>
     build(run(reader.read(caseJson), opts.trace === true), opts);
   return {
@@ -86,11 +82,11 @@ export function createEngine(input: Artefact, options: EngineOptions = {}): Zava
 }
 
 /** Outcomes, values and trace from an evaluator's run: one builder, so evaluators cannot drift. */
-function resultBuilder(artefact: Artefact): (run: CaseRun, options: EvaluateOptions) => EvaluationResult {
-  const tables = new Map<string, TableDef>(artefact.tables.map((t) => [t.name, t]));
-  const listFields = new Map(
-    artefact.inputs.flatMap((i) => (i.type.kind === "list" ? [[i.name, i.type.fields]] : [])),
-  );
+function resultBuilder({
+  artefact,
+  tables,
+  listFields,
+}: Prepared): (run: CaseRun, options: EvaluateOptions) => EvaluationResult {
   const declaredTypes = new Map<string, ScalarType>();
   for (const i of artefact.inputs) if (i.type.kind !== "list") declaredTypes.set(i.name, i.type);
   for (const p of artefact.parameters) declaredTypes.set(p.name, p.type);

@@ -4,18 +4,20 @@
  * slots: each fact resolved once, nothing cloned, nothing allocated beyond the slots, the aggregate
  * stack and the result.
  */
-import type { Artefact, RecordField, TableDef } from "../../artefact/types";
 import type { CaseValues } from "../case";
 import type { CaseRun } from "../evaluator";
+import type { Prepared } from "../prepared";
 import type { TraceCondition } from "../result";
 import type { RuntimeValue } from "../values";
 import { ConditionCompiler } from "./compile-condition";
 import { type Compiled, ExprCompiler, type Run } from "./compile-expr";
 
-export function compiledEvaluator(
-  artefact: Artefact,
-  parameters: ReadonlyMap<string, RuntimeValue>,
-): (inputs: CaseValues, trace: boolean) => CaseRun {
+export function compiledEvaluator({
+  artefact,
+  parameters,
+  tables,
+  listFields,
+}: Prepared): (inputs: CaseValues, trace: boolean) => CaseRun {
   // Slots: inputs, parameters, computed values, anonymous expressions, in that order.
   const slotOf = new Map<string, number>();
   const slot = (name: string) => {
@@ -34,13 +36,7 @@ export function compiledEvaluator(
   const inputSlots = artefact.inputs.map((i) => [i.name, slotOf.get(i.name)!] as const);
 
   const find = (name: string) => slotOf.get(name);
-  const exprs = new ExprCompiler(
-    find,
-    new Map<string, TableDef>(artefact.tables.map((t) => [t.name, t])),
-    new Map<string, readonly RecordField[]>(
-      artefact.inputs.flatMap((i) => (i.type.kind === "list" ? [[i.name, i.type.fields]] : [])),
-    ),
-  );
+  const exprs = new ExprCompiler(find, tables, listFields);
   // Values first, then anonymous expressions: the order the reference evaluator computes them in.
   const computed: [number, Compiled][] = [
     ...artefact.values.map((v) => [slotOf.get(v.name)!, exprs.compile(v.expr)] as [number, Compiled]),

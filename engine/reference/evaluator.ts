@@ -3,10 +3,10 @@
  * json-rules-engine for the rules, on a pool of Engines (see pool.ts for why never a shared one).
  * It is the definition the compiled evaluator is tested against, and what `--reference` runs.
  */
-import type { Artefact, RecordField, TableDef } from "../../artefact/types";
 import type { CaseValues } from "../case";
 import { evaluateExpr } from "../evaluate-expr";
 import type { CaseRun } from "../evaluator";
+import type { Prepared } from "../prepared";
 import type { TraceCondition } from "../result";
 import type { EvaluationWarning, Scope } from "../scope";
 import type { RuntimeValue } from "../values";
@@ -19,15 +19,13 @@ export interface ReferenceEvaluator {
   poolStats(): { created: number; idle: number; busy: number };
 }
 
-export function referenceEvaluator(
-  artefact: Artefact,
-  parameters: ReadonlyMap<string, RuntimeValue>,
-): ReferenceEvaluator {
+export function referenceEvaluator({
+  artefact,
+  parameters,
+  tables,
+  listFields,
+}: Prepared): ReferenceEvaluator {
   const pool = new EnginePool(artefact.rules);
-  const tables = new Map<string, TableDef>(artefact.tables.map((t) => [t.name, t]));
-  const listFields = new Map<string, RecordField[]>(
-    artefact.inputs.flatMap((i) => (i.type.kind === "list" ? [[i.name, i.type.fields]] : [])),
-  );
   const ruleIndex = new Map<string, number>();
   artefact.rules.forEach((r, i) => {
     if (!ruleIndex.has(r.name)) ruleIndex.set(r.name, i);
