@@ -20,9 +20,13 @@ export interface CheckResult {
 
 /** Parse and check a rule file: every syntax and semantic diagnostic, in source order. */
 export function checkSource(src: string): CheckResult {
+  return { diagnostics: parseAndCheck(src).diagnostics };
+}
+
+function parseAndCheck(src: string) {
   const parsed = parse(src);
   const checked = check(parsed.file);
-  return { diagnostics: sortByPosition([...parsed.diagnostics, ...checked.diagnostics]) };
+  return { parsed, checked, diagnostics: sortByPosition([...parsed.diagnostics, ...checked.diagnostics]) };
 }
 
 export interface CompileResult {
@@ -32,9 +36,7 @@ export interface CompileResult {
 }
 
 export function compileSource(src: string): CompileResult {
-  const parsed = parse(src);
-  const checked = check(parsed.file);
-  const diagnostics = sortByPosition([...parsed.diagnostics, ...checked.diagnostics]);
+  const { parsed, checked, diagnostics } = parseAndCheck(src);
   if (diagnostics.some((d) => d.severity === "error")) return { diagnostics };
   try {
     return { artefact: compile(parsed.file, checked.analysis), diagnostics };
