@@ -92,6 +92,16 @@ function buildProgram(setExit: (code: ExitCode) => void): Command {
       setExit(await runTest(rulesets, options));
     });
 
+  program
+    .command("coverage")
+    .description("check each fund's clause index against its rules — بررسی نمایه‌ی بندها در برابر قواعد")
+    .argument("<fund...>", "fund folders, or a folder of funds such as rulesets")
+    .option("--json", "print the report as JSON")
+    .action(async (funds: string[], options: { json?: boolean }) => {
+      const { runCoverage } = await import("./coverage");
+      setExit(runCoverage(funds, options));
+    });
+
   for (const command of program.commands) {
     command.exitOverride().configureOutput({ outputError: () => {} });
   }
