@@ -10,6 +10,7 @@ import { OPERATORS, type OperatorName } from "../operators";
 import type { TraceCondition } from "../result";
 import { rawValue } from "../serialize";
 import { asDecimal, type RuntimeValue } from "../values";
+import { type ComparisonOp, compareWithConstant, memberOfConstants } from "./against-constant";
 import type { Run } from "./compile-expr";
 
 export type Test = (run: Run) => boolean;
@@ -25,6 +26,15 @@ interface Leaf {
   operandFact: boolean;
   test: (fact: unknown, operand: unknown) => boolean;
 }
+
+const COMPARISONS: Readonly<Record<string, ComparisonOp>> = {
+  zbEq: "eq",
+  zbNe: "ne",
+  zbGt: "gt",
+  zbGte: "gte",
+  zbLt: "lt",
+  zbLte: "lte",
+};
 
 /** Ordering operators read both sides as decimals anyway, so a literal operand is converted once. */
 const ORDERING: ReadonlySet<string> = new Set(["zbGt", "zbGte", "zbLt", "zbLte"]);
@@ -82,8 +92,42 @@ export class ConditionCompiler {
       const inner = this.compile(c.not);
       return (run) => !inner(run);
     }
+    return this.fastLeaf(c) ?? this.generalLeaf(c);
+  }
+
+  private generalLeaf(c: Extract<JreCondition, { fact: string }>): Test {
     const leaf = this.leaf(c);
     return (run) => leaf.test(leaf.read(run), leaf.operand(run));
+  }
+
+  /**
+   * A leaf comparing a fact with a constant (nearly every leaf), with the constant examined once
+   * (./against-constant.ts); the same result as the operator's. Undefined when it is not such a leaf.
+   */
+  private fastLeaf(c: Extract<JreCondition, { fact: string }>): Test | undefined {
+    const slot = this.slotOf(c.fact);
+    const value = c.value;
+    if (slot === undefined || (typeof value === "object" && value !== null && !Array.isArray(value)))
+      return undefined;
+    const op = COMPARISONS[c.operator];
+    if (op !== undefined) {
+      if (Array.isArray(value)) return undefined;
+      const holds = compareWithConstant(op, value);
+      return (run) => holds(run.slots[slot]);
+    }
+    if (c.operator === "zbIn" || c.operator === "zbNotIn") {
+      const members = Array.isArray(value) ? value : [value];
+      if (!members.every((m) => typeof m === "string" || typeof m === "number" || typeof m === "boolean"))
+        return undefined;
+      const isMember = memberOfConstants(members as RuntimeValue[]);
+      const wanted = c.operator === "zbIn";
+      // A missing fact is in no set and not outside any either (OPERATORS.zbNotIn).
+      return (run) => {
+        const v = run.slots[slot];
+        return v !== undefined && v !== null && isMember(v) === wanted;
+      };
+    }
+    return undefined;
   }
 
   /** The same condition, evaluated in full, recording every leaf. */

@@ -6,11 +6,13 @@
  * tables evaluate exactly what the interpreter evaluates, so even table warnings come out the same.
  * No source text is generated: a ruleset stays data, and these are ordinary closures over it.
  */
+import { someExpr } from "../../artefact/expr-children";
 import type { Expr, RecordField, TableCell, TableDef } from "../../artefact/types";
 import { type Dec, dec, isDec, roundTo, ZERO } from "../decimal";
 import { ambiguousTable, arith, comparison, flatten, minmax } from "../evaluate-expr";
 import type { EvaluationWarning } from "../scope";
 import { equals, isScalar, type RecordValue, type RuntimeValue, type Scalar, truthy } from "../values";
+import { type ComparisonOp, compareWithConstant, memberOfConstants } from "./against-constant";
 
 /** One case's state while it is evaluated. */
 export interface Run {
@@ -22,6 +24,8 @@ export interface Run {
 }
 
 export type Compiled = (run: Run) => RuntimeValue;
+
+type Cell = (v: RuntimeValue, run: Run) => boolean;
 
 const MISSING: Compiled = () => undefined;
 
@@ -41,15 +45,15 @@ function constantOf(e: Expr): RuntimeValue | typeof NOT_CONSTANT {
 }
 const NOT_CONSTANT = Symbol("not constant");
 
-/** Whether `v` equals any of `members` (each a scalar, or a collect look-up's list of them). */
-function equalsAny(v: RuntimeValue, members: readonly RuntimeValue[]): boolean {
-  for (const m of members) {
-    if (Array.isArray(m)) {
-      for (const x of m) if (isScalar(x) && equals(v, x) === true) return true;
-    } else if (equals(v, m) === true) return true;
-  }
-  return false;
-}
+/** `k op v` is `v FLIPPED[op] k`. */
+const FLIPPED: Record<ComparisonOp, ComparisonOp> = {
+  eq: "eq",
+  ne: "ne",
+  gt: "lt",
+  gte: "lte",
+  lt: "gt",
+  lte: "gte",
+};
 
 export class ExprCompiler {
   private readonly tables = new Map<string, (args: RuntimeValue[], run: Run) => RuntimeValue>();
@@ -153,6 +157,14 @@ export class ExprCompiler {
         return (run) => !truthy(a(run));
       }
       case "cmp": {
+        const [left, right] = [constantOf(e.a), constantOf(e.b)];
+        if (right !== NOT_CONSTANT || left !== NOT_CONSTANT) {
+          // One side is a literal: compare against it directly (flipped when it is on the left).
+          const [side, k, op] =
+            right !== NOT_CONSTANT ? [c(e.a), right, e.op] : [c(e.b), left, FLIPPED[e.op]];
+          const holds = compareWithConstant(op, k);
+          return (run) => holds(side(run));
+        }
         const [a, b, op] = [c(e.a), c(e.b), e.op];
         return (run) => comparison(op, a(run), b(run));
       }
@@ -160,10 +172,10 @@ export class ExprCompiler {
         const a = c(e.a);
         const constants = e.set.map(constantOf);
         if (!constants.includes(NOT_CONSTANT)) {
-          const members = constants as RuntimeValue[];
+          const isMember = memberOfConstants(constants as RuntimeValue[]);
           return (run) => {
             const v = a(run);
-            return v !== undefined && equalsAny(v, members);
+            return v !== undefined && isMember(v);
           };
         }
         const set = e.set.map(c);
@@ -270,28 +282,60 @@ export class ExprCompiler {
       cells: row.cells.map((cell) => this.cell(cell)),
       output: this.compile(row.output),
     }));
-    const matches = (cells: ((v: RuntimeValue, run: Run) => boolean)[], args: RuntimeValue[], run: Run) => {
-      for (let i = 0; i < cells.length; i++) if (!cells[i]!(args[i], run)) return false;
+    const index = columnIndex(def);
+    /** Whether the row's cells match, leaving out the columns the index has already decided. */
+    const matches = (cells: Cell[], args: RuntimeValue[], run: Run, decided: number) => {
+      for (let i = 0; i < cells.length; i++) {
+        if ((decided & (1 << i)) === 0 && !cells[i]!(args[i], run)) return false;
+      }
       return true;
+    };
+    /**
+     * The rows that may match: every row, narrowed by each indexed column whose argument is a
+     * string (an exact answer for that column). A bit per row, and a bit per decided column.
+     */
+    const candidates = (args: RuntimeValue[]): [rows: number, decided: number] => {
+      let mask = index.allRows;
+      let decided = 0;
+      for (const [column, byValue, anyRows] of index.columns) {
+        const v = args[column];
+        if (typeof v !== "string") continue;
+        mask &= (byValue.get(v) ?? 0) | anyRows;
+        decided |= 1 << column;
+      }
+      return [mask, decided];
     };
     switch (def.hitPolicy) {
       case "first":
         return (args, run) => {
-          for (const row of rows) if (matches(row.cells, args, run)) return row.output(run);
+          const [mask, decided] = candidates(args);
+          for (let r = 0; r < rows.length; r++) {
+            const row = rows[r]!;
+            if ((mask & (1 << r)) !== 0 && matches(row.cells, args, run, decided)) return row.output(run);
+          }
           return undefined;
         };
       case "unique":
         return (args, run) => {
-          const hits = rows.filter((r) => matches(r.cells, args, run));
-          if (hits.length > 1) run.warnings.push(ambiguousTable(def.name, hits.length));
-          const only = hits.length === 1 ? hits[0] : undefined;
-          return only ? only.output(run) : undefined;
+          const [mask, decided] = candidates(args);
+          let hit: (typeof rows)[number] | undefined;
+          let hits = 0;
+          for (let r = 0; r < rows.length; r++) {
+            const row = rows[r]!;
+            if ((mask & (1 << r)) === 0 || !matches(row.cells, args, run, decided)) continue;
+            hits++;
+            hit = row;
+          }
+          if (hits > 1) run.warnings.push(ambiguousTable(def.name, hits));
+          return hits === 1 && hit ? hit.output(run) : undefined;
         };
       case "collect":
         return (args, run) => {
+          const [mask, decided] = candidates(args);
           const out: Scalar[] = [];
-          for (const row of rows) {
-            if (!matches(row.cells, args, run)) continue;
+          for (let r = 0; r < rows.length; r++) {
+            const row = rows[r]!;
+            if ((mask & (1 << r)) === 0 || !matches(row.cells, args, run, decided)) continue;
             const v = row.output(run);
             if (!isScalar(v)) return undefined;
             out.push(v);
@@ -301,21 +345,32 @@ export class ExprCompiler {
     }
   }
 
-  private cell(cell: TableCell): (v: RuntimeValue, run: Run) => boolean {
+  private cell(cell: TableCell): Cell {
     switch (cell.k) {
       case "any":
         return () => true;
       case "eq": {
         const constants = cell.values.map(constantOf);
         if (!constants.includes(NOT_CONSTANT)) {
-          const members = constants as RuntimeValue[];
-          return (v) => v !== undefined && equalsAny(v, members);
+          const isMember = memberOfConstants(constants as RuntimeValue[]);
+          return (v) => v !== undefined && isMember(v);
         }
         const values = cell.values.map((x) => this.compile(x));
         return (v, run) =>
           v !== undefined && values.some((x) => flatten(x(run)).some((m) => equals(v, m) === true));
       }
       case "range": {
+        const [loK, hiK] = [
+          cell.lo ? constantOf(cell.lo) : undefined,
+          cell.hi ? constantOf(cell.hi) : undefined,
+        ];
+        if (loK !== NOT_CONSTANT && hiK !== NOT_CONSTANT) {
+          const above =
+            loK === undefined ? undefined : compareWithConstant(cell.loInclusive ? "gte" : "gt", loK);
+          const below =
+            hiK === undefined ? undefined : compareWithConstant(cell.hiInclusive ? "lte" : "lt", hiK);
+          return (v) => v !== undefined && (!above || above(v)) && (!below || below(v));
+        }
         const lo = cell.lo ? this.compile(cell.lo) : undefined;
         const hi = cell.hi ? this.compile(cell.hi) : undefined;
         const loOp = cell.loInclusive ? "gte" : "gt";
@@ -329,4 +384,61 @@ export class ExprCompiler {
       }
     }
   }
+}
+
+/** Rows and columns are bits of a 32-bit mask: a larger table is not indexed. */
+const MAX_INDEXED = 30;
+
+interface TableIndex {
+  allRows: number;
+  /** Per indexed column: its position, string → rows whose cell lists it, rows whose cell is `any`. */
+  columns: [column: number, byValue: Map<string, number>, anyRows: number][];
+}
+
+/**
+ * Per column whose every cell is `any` or an `eq` of string literals (one-of members, texts): which
+ * rows each string matches. A string argument then picks its rows at once instead of testing every
+ * row's cell; exact, since a string equals a string literal only when they are the same. Skipping the
+ * other cells of rows so ruled out is safe only when evaluating them cannot warn, i.e. they look up
+ * no table; otherwise (and for large tables) nothing is indexed.
+ */
+function columnIndex(def: TableDef): TableIndex {
+  // Every bit set (-1): every row is a candidate, whatever its number.
+  if (def.rows.length > MAX_INDEXED || def.columns.length > MAX_INDEXED) return { allRows: -1, columns: [] };
+  const allRows = (1 << def.rows.length) - 1;
+  const stringsOf = (cell: TableCell): string[] | undefined => {
+    if (cell.k !== "eq") return undefined;
+    const out: string[] = [];
+    for (const v of cell.values) {
+      if (v.k !== "member" && v.k !== "text") return undefined;
+      out.push(v.v);
+    }
+    return out;
+  };
+  const columns: TableIndex["columns"] = [];
+  for (let c = 0; c < def.columns.length; c++) {
+    const byValue = new Map<string, number>();
+    let anyRows = 0;
+    let indexable = true;
+    def.rows.forEach((row, r) => {
+      const cell = row.cells[c];
+      if (!cell) return;
+      if (cell.k === "any") anyRows |= 1 << r;
+      else {
+        const strings = stringsOf(cell);
+        if (!strings) indexable = false;
+        else for (const v of strings) byValue.set(v, (byValue.get(v) ?? 0) | (1 << r));
+      }
+    });
+    if (indexable) columns.push([c, byValue, anyRows]);
+  }
+  const warns = (e: Expr) => someExpr(e, (x) => x.k === "table");
+  const cellsMayWarn = def.rows.some((row) =>
+    row.cells.some(
+      (cell) =>
+        (cell.k === "eq" && cell.values.some(warns)) ||
+        (cell.k === "range" && ((cell.lo && warns(cell.lo)) || (cell.hi && warns(cell.hi)))),
+    ),
+  );
+  return { allRows, columns: cellsMayWarn ? [] : columns };
 }
