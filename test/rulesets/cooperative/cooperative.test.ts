@@ -8,6 +8,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { validateArtefact } from "../../../artefact/validate";
+import { loadClauseIndex, verifyIndex, verifyVersion } from "../../../cli/clause-index";
 import { check } from "../../../dsl/check";
 import { compile } from "../../../dsl/compile";
 import { parse } from "../../../dsl/syntax/parse";
@@ -108,6 +109,34 @@ describe("rulesets/cooperative versions.json", () => {
       expect(v.note.length).toBeGreaterThan(0);
       expect(v.author).toBe("تیم قواعد zavabet");
     }
+  });
+});
+
+describe("rulesets/cooperative/clauses.json", () => {
+  const file = join(DIR, "clauses.json");
+  const loaded = loadClauseIndex(file, "clauses.json");
+
+  it("agrees with every version: names declared, every citation covered", () => {
+    expect(loaded.problems).toEqual([]);
+    if (!loaded.index) throw new Error("no index");
+    const fundVersions = versions.map((v) => ({
+      version: v.version,
+      path: join(DIR, v.file),
+      display: v.file,
+    }));
+    const problems = [
+      ...verifyIndex(loaded.index, fundVersions, "clauses.json"),
+      ...fundVersions.flatMap((v) => verifyVersion(loaded.index, v, "clauses.json")),
+    ];
+    expect(problems.map((p) => p.message.en)).toEqual([]);
+  });
+
+  it("marks the printed «5% درصد» and the 180 bn co-guarantee clause ambiguous, each with its reading", () => {
+    const kinds = Object.fromEntries((loaded.index?.clauses ?? []).map((c) => [c.clause, c.kind]));
+    expect(kinds["سقف و نرخ ضمانت‌نامه، بند الف"]).toBe("encoded");
+    expect(kinds["سقف و نرخ ضمانت‌نامه، بند ب، سال اول"]).toBe("encoded");
+    expect(kinds["سقف و نرخ ضمانت‌نامه، بند ب، سال‌های آتی"]).toBe("ambiguous");
+    expect(kinds["سقف و نرخ ضمانت‌نامه، بند ج"]).toBe("ambiguous");
   });
 });
 
