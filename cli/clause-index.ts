@@ -6,8 +6,8 @@
  * clause it belongs to.
  *
  * Agreement (verifyIndex, verifyVersion):
- * - every `encodedBy` name is declared (input, parameter, table, computed value) or is a rule title
- *   in every version its entry applies to;
+ * - every `encodedBy` name is declared (input, parameter, table, computed value, or a name a rule
+ *   sets with تعیین) or is a rule title, in every version its entry applies to;
  * - every citation in a version (rules, parameters, tables and their rows, computed values) is covered
  *   by an entry applying to that version: one equal to it or to a prefix of it at a comma boundary;
  * - entries name only versions the fund has, and no clause is listed twice for one version.
@@ -20,6 +20,7 @@ import { readFileSync } from "node:fs";
 import type { ErrorObject, ValidateFunction } from "ajv";
 import Ajv2020 from "ajv/dist/2020";
 import { check, parse } from "../dsl";
+import type { Analysis } from "../dsl/check";
 import type { Citation, RulesetFile } from "../dsl/syntax/ast";
 import { closestNames, nameKey, toPersianDigits } from "../dsl/text";
 import { messageOf } from "./errors";
@@ -63,6 +64,8 @@ export interface Problem {
   /** In a .zb file: where, from 1. */
   line?: number;
   column?: number;
+  /** An uncovered citation: every line of the version that uses it (`line` is the first). */
+  lines?: number[];
   /** In clauses.json: the JSON pointer of the value (e.g. /clauses/3/encodedBy/1). */
   path?: string;
   clause?: string;
@@ -351,11 +354,13 @@ interface VersionFacts {
   citations: Citation[];
 }
 
-function factsOf(file: RulesetFile): VersionFacts {
+/**
+ * What a version declares and cites. Names are the checker's symbols (inputs, parameters, tables,
+ * computed values, and names a rule sets with تعیین), keyed as the checker keys them.
+ */
+function factsOf(file: RulesetFile, analysis: Analysis): VersionFacts {
   const names = new Map<string, string>();
-  for (const decl of [...file.inputs, ...file.parameters, ...file.tables, ...file.values]) {
-    if (decl.name) names.set(nameKey(decl.name.text), decl.name.text);
-  }
+  for (const [key, symbol] of analysis.symbols) names.set(key, symbol.name);
   const titles = new Map<string, string>();
   for (const rule of file.rules) if (rule.title) titles.set(titleKey(rule.title.value), rule.title.value);
   const citations: Citation[] = [];
@@ -397,7 +402,7 @@ export function verifyVersion(index: ClauseIndex, version: FundVersion, indexFil
   const errors = [...parsed.diagnostics, ...checked.diagnostics]
     .filter((d) => d.severity === "error")
     .sort((a, b) => a.range.startLine - b.range.startLine || a.range.startColumn - b.range.startColumn);
-  const facts = factsOf(parsed.file);
+  const facts = factsOf(parsed.file, checked.analysis);
   const v = version.version;
   const problems: Problem[] = [];
 
@@ -443,37 +448,43 @@ export function verifyVersion(index: ClauseIndex, version: FundVersion, indexFil
 
   const applying = index.clauses.filter((e) => appliesTo(e, v)).map((e) => citationParts(e.clause));
   const others = index.clauses.filter((e) => !appliesTo(e, v));
-  const reported = new Set<string>();
+  // One problem per uncovered citation and version, at its first use, with every line it is used on.
+  const uncovered = new Map<string, { shown: string; parts: string[]; first: Citation; lines: number[] }>();
   for (const citation of facts.citations) {
     for (const one of citation.text.split(CLAUSE_SEPARATOR)) {
       const parts = citationParts(one);
-      if (parts.length === 0) continue;
-      if (applying.some((entry) => covers(entry, parts))) continue;
-      const shown = one.trim();
-      const where = `${citation.range.startLine}:${citation.range.startColumn}`;
-      if (reported.has(`${parts.join("،")}@${where}`)) continue;
-      reported.add(`${parts.join("،")}@${where}`);
-      const elsewhere = others.find((e) => covers(citationParts(e.clause), parts));
-      const hint =
-        elsewhere === undefined
-          ? { fa: "", en: "" }
-          : {
-              fa: `؛ بند «${elsewhere.clause}» در نمایه تنها برای نسخه‌های ${fa((elsewhere.versions ?? []).join("، "))} است`,
-              en: `; the index has «${elsewhere.clause}» for versions ${(elsewhere.versions ?? []).join(", ")} only`,
-            };
-      problems.push({
-        code: "uncovered-citation",
-        file: version.display,
-        line: citation.range.startLine,
-        column: citation.range.startColumn,
-        version: v,
-        citation: shown,
-        message: {
-          fa: `استناد «${shown}» (نسخه‌ی «${fa(v)}»، سطر ${fa(String(citation.range.startLine))}) در نمایه‌ی بندها نیست${hint.fa}`,
-          en: `the citation «${shown}» (version «${v}», line ${citation.range.startLine}) is not covered by the clause index${hint.en}`,
-        },
-      });
+      if (parts.length === 0 || applying.some((entry) => covers(entry, parts))) continue;
+      const key = parts.join("،");
+      const seen = uncovered.get(key);
+      if (seen === undefined) uncovered.set(key, { shown: one.trim(), parts, first: citation, lines: [] });
+      const lines = (seen ?? uncovered.get(key)!).lines;
+      if (!lines.includes(citation.range.startLine)) lines.push(citation.range.startLine);
     }
+  }
+  for (const { shown, parts, first, lines } of uncovered.values()) {
+    const elsewhere = others.find((e) => covers(citationParts(e.clause), parts));
+    const hint =
+      elsewhere === undefined
+        ? { fa: "", en: "" }
+        : {
+            fa: `؛ بند «${elsewhere.clause}» در نمایه تنها برای نسخه‌های ${fa((elsewhere.versions ?? []).join("، "))} است`,
+            en: `; the index has «${elsewhere.clause}» for versions ${(elsewhere.versions ?? []).join(", ")} only`,
+          };
+    const linesFa = `${lines.length === 1 ? "سطر" : "سطرهای"} ${fa(lines.join("، "))}`;
+    const linesEn = `${lines.length === 1 ? "line" : "lines"} ${lines.join(", ")}`;
+    problems.push({
+      code: "uncovered-citation",
+      file: version.display,
+      line: first.range.startLine,
+      column: first.range.startColumn,
+      lines,
+      version: v,
+      citation: shown,
+      message: {
+        fa: `استناد «${shown}» (نسخه‌ی «${fa(v)}»، ${linesFa}) در نمایه‌ی بندها نیست${hint.fa}`,
+        en: `the citation «${shown}» (version «${v}», ${linesEn}) is not covered by the clause index${hint.en}`,
+      },
+    });
   }
   return problems;
 }

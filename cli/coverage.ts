@@ -141,11 +141,17 @@ const KIND_WORDS: Record<ClauseKind, { fa: string; en: string }> = {
   ambiguous: { fa: "مبهم", en: "ambiguous" },
 };
 
+function countsFa(c: KindCounts): string {
+  return KINDS.map((k) => `${fa(c[k])} ${KIND_WORDS[k].fa}`).join("، ");
+}
+
+function countsEn(c: KindCounts): string {
+  return KINDS.map((k) => `${c[k]} ${KIND_WORDS[k].en}`).join(", ");
+}
+
 /** «۴۲ کدگذاری‌شده، ۱۰ رویه‌ای، ۳ مبهم — 42 encoded, 10 procedural, 3 ambiguous» */
 export function formatCounts(c: KindCounts): string {
-  const faText = KINDS.map((k) => `${fa(c[k])} ${KIND_WORDS[k].fa}`).join("، ");
-  const enText = KINDS.map((k) => `${c[k]} ${KIND_WORDS[k].en}`).join(", ");
-  return `${faText} — ${enText}`;
+  return `${countsFa(c)} — ${countsEn(c)}`;
 }
 
 function plural(n: number, word: string): string {
@@ -198,8 +204,8 @@ export function formatReport(r: CoverageReport): string[] {
   for (const f of r.funds) lines.push(...formatFund(f), "");
   const funds = r.funds.length;
   lines.push(
-    `${fa(funds)} صندوق: ${formatCounts(r.counts).split(" — ")[0]}؛ ${fa(r.problems)} مشکل — ` +
-      `${plural(funds, "fund")}: ${formatCounts(r.counts).split(" — ")[1]}; ${plural(r.problems, "problem")}`,
+    `${fa(funds)} صندوق: ${countsFa(r.counts)}؛ ${fa(r.problems)} مشکل — ` +
+      `${plural(funds, "fund")}: ${countsEn(r.counts)}; ${plural(r.problems, "problem")}`,
   );
   return lines;
 }
