@@ -102,6 +102,17 @@ function buildProgram(setExit: (code: ExitCode) => void): Command {
       setExit(runCoverage(funds, options));
     });
 
+  program
+    .command("serve")
+    .description("serve the rulesets over HTTP (docs/http.md) — سرویس HTTP قواعد")
+    .option("-p, --port <port>", "the port to listen on", "8080")
+    .option("--host <host>", "the address to listen on", "127.0.0.1")
+    .option("--rulesets <dir>", "the rulesets folder (default ./rulesets, or $ZAVABET_RULESETS)")
+    .action(async (options: { port?: string; host?: string; rulesets?: string }) => {
+      const { runServe } = await import("./serve");
+      setExit(await runServe(options));
+    });
+
   for (const command of program.commands) {
     command.exitOverride().configureOutput({ outputError: () => {} });
   }

@@ -1,0 +1,216 @@
+/**
+ * The HTTP service: `createServer({ rulesetsDir })` returns a fastify instance (not listening yet;
+ * call `listen`, or `inject` in tests). Routes live in ./routes, one module a concern; the ruleset
+ * store (./store.ts) is on the instance as `app.rulesets`, so that an extension (the editor) can
+ * register more routes on the same instance and refresh the store after changing the folder.
+ *
+ * Order of defences for a request: the socket's time limits (slow clients get 408), load shedding
+ * (503 + Retry-After, before the body is even read), the body size limit (413), JSON parsing and the
+ * body inspection of ./guard.ts (400), the route's request schema with ajv (400/413), and only then a
+ * handler — where the engine checks the case against the ruleset before evaluating anything (422).
+ */
+
+import { STATUS_CODES } from "node:http";
+import type { Socket } from "node:net";
+import underPressure, {
+  type FastifyUnderPressureOptions as UnderPressureOptions,
+} from "@fastify/under-pressure";
+import Fastify, {
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  type FastifyServerOptions,
+} from "fastify";
+import { ApiError, type ErrorBody, type ErrorDetail, MAX_DETAILS, MESSAGES } from "./errors";
+import { inspectBody, parseJson } from "./guard";
+import { DEFAULT_LIMITS, defaultLoadShedding, type Limits, type LoadShedding } from "./options";
+import { evaluateRoutes } from "./routes/evaluate";
+import { healthRoutes } from "./routes/health";
+import { openApiRoutes } from "./routes/openapi";
+import { rulesetRoutes } from "./routes/rulesets";
+import { RulesetStore } from "./store";
+
+export interface ServerOptions {
+  /** The folder of ruleset folders (rulesets/<fund>/versions.json). */
+  rulesetsDir: string;
+  /** Limits on requests; unset fields take DEFAULT_LIMITS. */
+  limits?: Partial<Limits>;
+  /** Load shedding; unset fields take defaultLoadShedding(). */
+  load?: Partial<LoadShedding>;
+  /** fastify's logger option (default: no logging). */
+  logger?: FastifyServerOptions["logger"];
+}
+
+/** Shared by the route modules. */
+export interface ServerContext {
+  store: RulesetStore;
+  limits: Limits;
+  load: LoadShedding;
+  stats: { evaluated: number; started: number };
+  /** Set once load shedding is registered: whether the service is shedding now, and the delay seen. */
+  pressure: () => { overloaded: boolean; eventLoopDelayMs?: number };
+}
+
+declare module "fastify" {
+  interface FastifyInstance {
+    /** The rulesets this server answers for. */
+    rulesets: RulesetStore;
+  }
+}
+
+export function createServer(options: ServerOptions): FastifyInstance {
+  const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const load: LoadShedding = { ...defaultLoadShedding(), ...options.load };
+  const store = new RulesetStore(options.rulesetsDir);
+  const ctx: ServerContext = {
+    store,
+    limits,
+    load,
+    stats: { evaluated: 0, started: Date.now() },
+    pressure: () => ({ overloaded: false }),
+  };
+
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: Math.max(limits.bodyBytes, limits.batchBodyBytes),
+    requestTimeout: limits.requestTimeoutMs,
+    keepAliveTimeout: limits.keepAliveTimeoutMs,
+    http: {
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
+      connectionsCheckingInterval: limits.timeoutCheckIntervalMs,
+    },
+    clientErrorHandler: clientError,
+    ajv: {
+      customOptions: { coerceTypes: false, useDefaults: false, removeAdditional: false, allErrors: true },
+    },
+  });
+  app.decorate("rulesets", store);
+
+  // Only JSON, parsed and inspected by ./guard.ts (fastify's own parsers are replaced).
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser("application/json", { parseAs: "string" }, (_req, body, done) => {
+    try {
+      const json = parseJson(body as string);
+      inspectBody(json, limits);
+      done(null, json);
+    } catch (e) {
+      done(e as Error, undefined);
+    }
+  });
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const api = toApiError(error, request, limits);
+    if (api.status >= 500) request.log.error({ err: error }, "request failed");
+    return reply.status(api.status).type("application/json; charset=utf-8").send(api.body());
+  });
+  app.setNotFoundHandler((request, reply) => {
+    const api = new ApiError("NOT_FOUND", MESSAGES.notFound(request.method, request.url.slice(0, 200)));
+    return reply.status(api.status).type("application/json; charset=utf-8").send(api.body());
+  });
+
+  // Always answered, even under load: an operator must be able to see why the service sheds.
+  app.register(healthRoutes(ctx));
+  app.register(openApiRoutes(ctx));
+  // Everything that does work sits behind load shedding.
+  // under-pressure sends what a pressure handler returns and stops the request there (its
+  // handlePressure); its types only allow void, hence the cast below.
+  const shed = (_request: FastifyRequest, reply: FastifyReply): ErrorBody => {
+    const api = new ApiError("OVERLOADED", MESSAGES.overloaded(load.retryAfterSeconds));
+    reply
+      .status(api.status)
+      .header("retry-after", String(load.retryAfterSeconds))
+      .type("application/json; charset=utf-8");
+    return api.body();
+  };
+  app.register(async (scope) => {
+    await scope.register(underPressure, {
+      maxEventLoopDelay: load.maxEventLoopDelayMs,
+      maxHeapUsedBytes: load.maxHeapUsedBytes,
+      maxRssBytes: load.maxRssBytes,
+      sampleInterval: load.sampleIntervalMs,
+      pressureHandler: shed as unknown as NonNullable<UnderPressureOptions["pressureHandler"]>,
+    });
+    ctx.pressure = () => ({
+      overloaded: scope.isUnderPressure(),
+      eventLoopDelayMs: scope.memoryUsage().eventLoopDelay,
+    });
+    await scope.register(rulesetRoutes(ctx));
+    await scope.register(evaluateRoutes(ctx));
+  });
+  return app;
+}
+
+/** What a fastify or ajv error means in the API's terms. */
+function toApiError(error: FastifyError, request: FastifyRequest, limits: Limits): ApiError {
+  if (error instanceof ApiError) return error;
+  if (error.validation) {
+    const tooMany = error.validation.some((v) => v.keyword === "maxItems" && v.instancePath === "/cases");
+    if (tooMany) return new ApiError("BATCH_TOO_LARGE", MESSAGES.batchTooLarge(limits.batchCases));
+    const where = error.validationContext ?? "body";
+    const details = error.validation.slice(0, MAX_DETAILS).map((v): ErrorDetail => {
+      const params = v.params as Record<string, unknown>;
+      const extra = params.missingProperty ?? params.additionalProperty;
+      const field = `${where}${v.instancePath}${typeof extra === "string" ? `/${extra}` : ""}`;
+      return { field, ...validationMessage(v.keyword, v.message ?? v.keyword, params) };
+    });
+    return new ApiError("BAD_REQUEST", MESSAGES.badRequest, details);
+  }
+  switch (error.code) {
+    case "FST_ERR_CTP_BODY_TOO_LARGE":
+      return new ApiError(
+        "BODY_TOO_LARGE",
+        MESSAGES.bodyTooLarge(request.routeOptions.bodyLimit ?? limits.bodyBytes),
+      );
+    case "FST_ERR_CTP_INVALID_MEDIA_TYPE":
+      return new ApiError("UNSUPPORTED_MEDIA_TYPE", MESSAGES.unsupportedMediaType);
+    case "FST_ERR_CTP_EMPTY_JSON_BODY":
+      return new ApiError("INVALID_JSON", MESSAGES.emptyJson);
+    case "FST_ERR_CTP_INVALID_JSON_BODY":
+      return new ApiError("INVALID_JSON", MESSAGES.invalidJson("syntax error"));
+  }
+  const status = error.statusCode ?? 500;
+  if (status >= 400 && status < 500) {
+    return new ApiError("BAD_REQUEST", MESSAGES.badRequest, [
+      { field: "", fa: MESSAGES.badRequest.fa, en: error.message.slice(0, 200) },
+    ]);
+  }
+  return new ApiError("INTERNAL", MESSAGES.internal);
+}
+
+function validationMessage(
+  keyword: string,
+  en: string,
+  params: Record<string, unknown>,
+): { fa: string; en: string } {
+  switch (keyword) {
+    case "required":
+      return { fa: `«${String(params.missingProperty)}» لازم است`, en };
+    case "additionalProperties":
+      return { fa: `«${String(params.additionalProperty)}» شناخته نیست`, en };
+    case "type":
+      return { fa: `نوع مقدار نادرست است (باید ${String(params.type)} باشد)`, en };
+    default:
+      return { fa: `مقدار نادرست است (${keyword})`, en };
+  }
+}
+
+/** A client that breaks HTTP, or is too slow: answered in the API's error shape, then closed. */
+function clientError(error: NodeJS.ErrnoException, socket: Socket): void {
+  if (error.code === "ECONNRESET" || socket.destroyed) return;
+  const api =
+    error.code === "ERR_HTTP_REQUEST_TIMEOUT"
+      ? new ApiError("REQUEST_TIMEOUT", MESSAGES.requestTimeout)
+      : error.code === "HPE_HEADER_OVERFLOW"
+        ? new ApiError("HEADERS_TOO_LARGE", MESSAGES.headersTooLarge)
+        : new ApiError("BAD_REQUEST", MESSAGES.malformedHttp);
+  const body = JSON.stringify(api.body());
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${api.status} ${STATUS_CODES[api.status] ?? "Error"}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy();
+}

@@ -1,0 +1,73 @@
+/**
+ * The first look at a request body, before schema validation and long before a case reaches the
+ * engine: the body is parsed by JSON.parse (iterative in V8, so any nesting parses), then walked once,
+ * without recursion, to refuse what no legitimate request holds — nesting deeper than a limit (the
+ * schema validator and the engine's messages recurse), strings longer than a limit, and the keys
+ * `__proto__`, `constructor` and `prototype` anywhere (so no later merge or lookup can be steered
+ * through them). Both limits are far beyond any real case.
+ */
+import { ApiError, MESSAGES } from "./errors";
+
+export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(["__proto__", "constructor", "prototype"]);
+
+export interface BodyLimits {
+  /** Deepest nesting of arrays and objects (the body itself is level 1). */
+  depth: number;
+  /** Longest string, key or value, in UTF-16 units. */
+  stringLength: number;
+}
+
+/** Parse a JSON body; ApiError INVALID_JSON when it is not JSON. */
+export function parseJson(text: string): unknown {
+  if (text.trim() === "") throw new ApiError("INVALID_JSON", MESSAGES.emptyJson);
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    const why = e instanceof Error ? e.message.slice(0, 200) : "syntax error";
+    throw new ApiError("INVALID_JSON", MESSAGES.invalidJson(why));
+  }
+}
+
+/** JSON Pointer-ish path for messages: /cases/3/amount. */
+const pointer = (path: readonly (string | number)[]) =>
+  `/${path.map((p) => String(p).replace(/~/g, "~0").replace(/\//g, "~1")).join("/")}`;
+
+/** Throws ApiError (TOO_DEEP, STRING_TOO_LONG, FORBIDDEN_KEY) at the first offence found. */
+export function inspectBody(body: unknown, limits: BodyLimits): void {
+  const stack: { value: unknown; depth: number; path: (string | number)[] }[] = [
+    { value: body, depth: 1, path: [] },
+  ];
+  const tooLong = (path: (string | number)[]) =>
+    new ApiError("STRING_TOO_LONG", MESSAGES.stringTooLong(limits.stringLength), [
+      { field: pointer(path), ...MESSAGES.stringTooLong(limits.stringLength) },
+    ]);
+  while (stack.length > 0) {
+    const { value, depth, path } = stack.pop()!;
+    if (typeof value === "string") {
+      if (value.length > limits.stringLength) throw tooLong(path);
+      continue;
+    }
+    if (typeof value !== "object" || value === null) continue;
+    if (depth > limits.depth) {
+      throw new ApiError("TOO_DEEP", MESSAGES.tooDeep(limits.depth), [
+        { field: pointer(path), ...MESSAGES.tooDeep(limits.depth) },
+      ]);
+    }
+    if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i--)
+        stack.push({ value: value[i], depth: depth + 1, path: [...path, i] });
+      continue;
+    }
+    const keys = Object.keys(value);
+    for (let i = keys.length - 1; i >= 0; i--) {
+      const key = keys[i]!;
+      if (FORBIDDEN_KEYS.has(key)) {
+        throw new ApiError("FORBIDDEN_KEY", MESSAGES.forbiddenKey(key), [
+          { field: pointer([...path, key]), ...MESSAGES.forbiddenKey(key) },
+        ]);
+      }
+      if (key.length > limits.stringLength) throw tooLong([...path, key.slice(0, 40)]);
+      stack.push({ value: (value as Record<string, unknown>)[key], depth: depth + 1, path: [...path, key] });
+    }
+  }
+}
