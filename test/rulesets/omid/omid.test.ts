@@ -1,0 +1,102 @@
+/**
+ * The Omid Entrepreneurship Fund's employment-loan ruleset (doc 105-3-3084 v2): it parses, checks
+ * without errors or warnings, compiles to an artefact that passes the artefact schema, every one of its
+ * own `آزمون` blocks passes on the engine, and each example case gets exactly the decision and the
+ * amounts worked out by hand below.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { validateArtefact } from "../../../artefact/validate";
+import { check } from "../../../dsl/check";
+import { compile } from "../../../dsl/compile";
+import { parse } from "../../../dsl/syntax/parse";
+import { createEngine, runTests } from "../../../engine";
+
+const DIR = join(__dirname, "../../../rulesets/omid");
+
+interface VersionEntry {
+  version: string;
+  file: string;
+  note: string;
+  author: string;
+  date: string;
+  status: string;
+}
+
+const versions = JSON.parse(readFileSync(join(DIR, "versions.json"), "utf8")) as VersionEntry[];
+
+function build(file: string) {
+  const parsed = parse(readFileSync(join(DIR, file), "utf8"));
+  const checked = check(parsed.file);
+  const errors = [...parsed.diagnostics, ...checked.diagnostics].filter((d) => d.severity === "error");
+  const artefact = errors.length === 0 ? compile(parsed.file, checked.analysis) : undefined;
+  return { parsed, checked, errors, artefact };
+}
+
+const example = (name: string): unknown =>
+  JSON.parse(readFileSync(join(DIR, "examples", name), "utf8")) as unknown;
+
+/** How many `آزمون` blocks the version must carry (a test lost by a parse slip fails here). */
+const TEST_COUNT = 137;
+
+describe("rulesets/omid versions.json", () => {
+  it("lists one published version, dated as the circular (1393/09/10)", () => {
+    expect(versions.map((v) => [v.version, v.file, v.status, v.date, v.author])).toEqual([
+      ["1", "versions/1.zb", "published", "1393/09/10", "تیم قواعد zavabet"],
+    ]);
+    expect(versions[0]?.note.length).toBeGreaterThan(0);
+  });
+});
+
+describe("rulesets/omid version 1", () => {
+  const { parsed, checked, errors, artefact } = build("versions/1.zb");
+
+  it("parses and checks without errors or warnings", () => {
+    expect(parsed.diagnostics).toEqual([]);
+    expect(errors).toEqual([]);
+    expect(checked.diagnostics.filter((d) => d.severity === "warning")).toEqual([]);
+  });
+
+  it("compiles to a valid artefact whose header matches versions.json", () => {
+    expect(artefact).toBeDefined();
+    const v = validateArtefact(JSON.parse(JSON.stringify(artefact)));
+    expect(v.ok ? [] : v.errors).toEqual([]);
+    expect(artefact?.ruleset.id).toBe("omid");
+    expect(artefact?.ruleset.effective.jalali).toBe("1393/09/10");
+    expect(artefact?.tests.length).toBe(TEST_COUNT);
+  });
+
+  it("passes every one of its own tests", async () => {
+    if (!artefact) throw new Error("no artefact");
+    const report = await runTests(createEngine(artefact), artefact);
+    const failed = report.results.filter((r) => !r.ok).map((r) => ({ name: r.name, failures: r.failures }));
+    expect(failed).toEqual([]);
+    expect(report.passed).toBe(TEST_COUNT);
+  });
+
+  /**
+   * examples/home-loan-eligible.json: code 100 (home, creation), 100,000,000 rials, a 34-year-old
+   * woman head of household living on site, no debt, insurance or other job: no rejection, no
+   * referral (100,000,000 ≤ the provincial committee's 500,000,000). Priority is reported.
+   */
+  it("accepts examples/home-loan-eligible.json", async () => {
+    if (!artefact) throw new Error("no artefact");
+    const result = await createEngine(artefact).evaluate(example("home-loan-eligible.json"));
+    expect(result.decision).toBe("accept");
+    expect(result.values.اولویت_زنان_سرپرست_خانوار).toBe(true);
+    expect(result.outcomes.filter((o) => o.kind === "reject" || o.kind === "refer")).toEqual([]);
+  });
+
+  /**
+   * examples/self-employment-rejected.json: code 110, a 62-year-old man with a temporary exemption
+   * and an unsettled overdue debt: rejected for military service, the debt, and age (> 60).
+   */
+  it("rejects examples/self-employment-rejected.json for exactly its three reasons", async () => {
+    if (!artefact) throw new Error("no artefact");
+    const result = await createEngine(artefact).evaluate(example("self-employment-rejected.json"));
+    expect(result.decision).toBe("reject");
+    const rejects = result.outcomes.filter((o) => o.kind === "reject").map((o) => o.rule);
+    expect(rejects.sort()).toEqual(["بدهی معوق", "سن خانگی و خوداشتغالی", "نظام وظیفه"].sort());
+  });
+});
