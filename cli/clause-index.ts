@@ -70,6 +70,8 @@ export interface Problem {
   path?: string;
   clause?: string;
   version?: string;
+  /** An unknown name: every version that lacks it (`version` is the first). */
+  versions?: string[];
   name?: string;
   citation?: string;
   message: { fa: string; en: string };
@@ -380,72 +382,131 @@ function factsOf(file: RulesetFile, analysis: Analysis): VersionFacts {
   return { names, titles, citations };
 }
 
-/** One version against the index. */
+/** Every version against the index: what each declares and cites, read once. */
+export function verifyVersions(
+  index: ClauseIndex,
+  versions: readonly FundVersion[],
+  indexFile: string,
+): Problem[] {
+  const problems: Problem[] = [];
+  const read: { version: FundVersion; facts: VersionFacts }[] = [];
+  for (const version of versions) {
+    const r = readVersion(version);
+    problems.push(...r.problems);
+    if (r.facts) read.push({ version, facts: r.facts });
+  }
+  problems.push(...verifyNames(index, read, indexFile));
+  for (const { version, facts } of read) problems.push(...verifyCitations(index, version, facts));
+  return problems;
+}
+
+/** One version against the index (what verifyVersions does for each; kept for callers of one version). */
 export function verifyVersion(index: ClauseIndex, version: FundVersion, indexFile: string): Problem[] {
+  return verifyVersions(index, [version], indexFile);
+}
+
+function readVersion(version: FundVersion): { facts?: VersionFacts; problems: Problem[] } {
   let text: string;
   try {
     text = readFileSync(version.path, "utf8");
   } catch (e) {
-    return [
-      {
-        code: "versions",
-        file: version.display,
-        version: version.version,
-        message: { fa: `خواندن ممکن نشد: ${messageOf(e)}`, en: `cannot be read: ${messageOf(e)}` },
-      },
-    ];
+    return {
+      problems: [
+        {
+          code: "versions",
+          file: version.display,
+          version: version.version,
+          message: { fa: `خواندن ممکن نشد: ${messageOf(e)}`, en: `cannot be read: ${messageOf(e)}` },
+        },
+      ],
+    };
   }
   const parsed = parse(text);
   const checked = check(parsed.file);
+  const facts = factsOf(parsed.file, checked.analysis);
   // A version that does not check may be read only in part: say so, at its first error, and still
   // verify what could be read.
   const errors = [...parsed.diagnostics, ...checked.diagnostics]
     .filter((d) => d.severity === "error")
     .sort((a, b) => a.range.startLine - b.range.startLine || a.range.startColumn - b.range.startColumn);
-  const facts = factsOf(parsed.file, checked.analysis);
-  const v = version.version;
-  const problems: Problem[] = [];
-
   const first = errors[0];
-  if (first !== undefined) {
-    const n = errors.length;
-    problems.push({
-      code: "ruleset-errors",
-      file: version.display,
-      line: first.range.startLine,
-      column: first.range.startColumn,
-      version: v,
-      message: {
-        fa: `نسخه‌ی «${fa(v)}» ${fa(String(n))} خطا دارد (نخستین: ${first.code} ${first.message.fa})؛ نام‌ها و استنادهایش شاید کامل خوانده نشده باشند (zavabet check)`,
-        en: `version «${v}» has ${n} error${n === 1 ? "" : "s"} (first: ${first.code} ${first.message.en}); its names and citations may be read incompletely (zavabet check)`,
+  if (first === undefined) return { facts, problems: [] };
+  const v = version.version;
+  const n = errors.length;
+  return {
+    facts,
+    problems: [
+      {
+        code: "ruleset-errors",
+        file: version.display,
+        line: first.range.startLine,
+        column: first.range.startColumn,
+        version: v,
+        message: {
+          fa: `نسخه‌ی «${fa(v)}» ${fa(String(n))} خطا دارد (نخستین: ${first.code} ${first.message.fa})؛ نام‌ها و استنادهایش شاید کامل خوانده نشده باشند (zavabet check)`,
+          en: `version «${v}» has ${n} error${n === 1 ? "" : "s"} (first: ${first.code} ${first.message.en}); its names and citations may be read incompletely (zavabet check)`,
+        },
       },
-    });
-  }
+    ],
+  };
+}
 
+/** One problem per `encodedBy` name that some version the entry applies to lacks, naming those versions. */
+function verifyNames(
+  index: ClauseIndex,
+  read: readonly { version: FundVersion; facts: VersionFacts }[],
+  indexFile: string,
+): Problem[] {
+  const problems: Problem[] = [];
   index.clauses.forEach((entry, i) => {
-    if (!appliesTo(entry, v)) return;
     entry.encodedBy?.forEach((name, j) => {
-      if (facts.names.has(nameKey(name.trim())) || facts.titles.has(titleKey(name))) return;
+      const lacking = read.filter(
+        ({ version, facts }) =>
+          appliesTo(entry, version.version) &&
+          !facts.names.has(nameKey(name.trim())) &&
+          !facts.titles.has(titleKey(name)),
+      );
+      const [firstLacking] = lacking;
+      if (firstLacking === undefined) return;
+      const { facts } = firstLacking;
       const near = closestNames(name, [...facts.names.values(), ...facts.titles.values()], 3);
       const hint =
         near.length === 0
           ? { fa: "", en: "" }
           : { fa: `؛ شاید: ${near.join("، ")}`, en: `; did you mean: ${near.join(", ")}` };
+      const versions = lacking.map((r) => r.version.version);
+      const where =
+        lacking.length === 1
+          ? {
+              fa: `نسخه‌ی «${fa(firstLacking.version.version)}» (${firstLacking.version.display})`,
+              en: `version «${firstLacking.version.version}» (${firstLacking.version.display})`,
+            }
+          : {
+              fa: `نسخه‌های ${versions.map((v) => `«${fa(v)}»`).join("، ")}`,
+              en: `versions ${versions.map((v) => `«${v}»`).join(", ")}`,
+            };
       problems.push({
         code: "unknown-name",
         file: indexFile,
         path: `/clauses/${i}/encodedBy/${j}`,
         clause: entry.clause,
-        version: v,
+        version: firstLacking.version.version,
+        versions,
         name,
         message: {
-          fa: `«${name}» (برای بند «${entry.clause}») در نسخه‌ی «${fa(v)}» (${version.display}) نه نامی تعریف‌شده است و نه عنوان قاعده‌ای${hint.fa}`,
-          en: `«${name}» (for clause «${entry.clause}») is neither a declared name nor a rule title in version «${v}» (${version.display})${hint.en}`,
+          fa: `«${name}» (برای بند «${entry.clause}») در ${where.fa} نه نامی تعریف‌شده است و نه عنوان قاعده‌ای${hint.fa}`,
+          en: `«${name}» (for clause «${entry.clause}») is neither a declared name nor a rule title in ${where.en}${hint.en}`,
         },
       });
     });
   });
+  return problems;
+}
 
+/** Every citation of one version covered by an entry applying to it. */
+function verifyCitations(index: ClauseIndex, version: FundVersion, facts: VersionFacts): Problem[] {
+  const v = version.version;
+  const problems: Problem[] = [];
   const applying = index.clauses.filter((e) => appliesTo(e, v)).map((e) => citationParts(e.clause));
   const others = index.clauses.filter((e) => !appliesTo(e, v));
   // One problem per uncovered citation and version, at its first use, with every line it is used on.

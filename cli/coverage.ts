@@ -19,7 +19,7 @@ import {
   loadClauseIndex,
   type Problem,
   verifyIndex,
-  verifyVersion,
+  verifyVersions,
 } from "./clause-index";
 import { CliError, EXIT, type ExitCode, messageOf } from "./errors";
 import { out } from "./io";
@@ -128,7 +128,7 @@ export function coverFund(fund: FundFolder, cwd: string): FundReport {
     });
   }
   report.problems.push(...versionProblems, ...verifyIndex(index, versions, indexFile));
-  for (const version of versions) report.problems.push(...verifyVersion(index, version, indexFile));
+  report.problems.push(...verifyVersions(index, versions, indexFile));
   report.consistent = report.problems.length === 0;
   return report;
 }
@@ -161,10 +161,11 @@ function plural(n: number, word: string): string {
 function formatEntry(e: ClauseEntry): string[] {
   const versions = e.versions ? ` [نسخه‌ها — versions: ${e.versions.map(fa).join("، ")}]` : "";
   const lines = [`  ${e.clause} — ${KIND_WORDS[e.kind].fa} (${KIND_WORDS[e.kind].en})${versions}`];
+  if (e.summary !== undefined) lines.push(`      خلاصه (summary): ${e.summary}`);
   if (e.reason !== undefined) lines.push(`      دلیل (reason): ${e.reason}`);
   if (e.reading !== undefined) lines.push(`      خوانش (reading): ${e.reading}`);
-  if (e.encodedBy && e.encodedBy.length > 0) lines.push(`      ← ${e.encodedBy.join("، ")}`);
-  if (e.summary !== undefined) lines.push(`      ${e.summary}`);
+  if (e.encodedBy && e.encodedBy.length > 0)
+    lines.push(`      اجرا با (encoded by): ${e.encodedBy.join("، ")}`);
   return lines;
 }
 

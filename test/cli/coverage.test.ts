@@ -39,9 +39,11 @@ describe("zavabet coverage", SLOW, () => {
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`${GOOD} (نسخه‌ها — versions: ۱، ۲)`);
-    expect(r.stdout).toContain("  ماده ۱ — کدگذاری‌شده (encoded)\n      ← سقف_وام، سقف وام");
+    expect(r.stdout).toContain(
+      "  ماده ۱ — کدگذاری‌شده (encoded)\n      خلاصه (summary): سقف وام ۱۰۰ میلیون ریال\n      اجرا با (encoded by): سقف_وام، سقف وام",
+    );
     // a name a rule sets (تعیین کارمزد_نهایی) counts as declared
-    expect(r.stdout).toContain("      ← کارمزد، ثبت کارمزد، کارمزد_نهایی");
+    expect(r.stdout).toContain("      اجرا با (encoded by): کارمزد، ثبت کارمزد، کارمزد_نهایی");
     expect(r.stdout).toContain("  ماده ۴ — رویه‌ای (procedural)\n      دلیل (reason): ترکیب هیئت مدیره");
     expect(r.stdout).toContain("  ماده ۲ — مبهم (ambiguous)\n      خوانش (reading): «سن قانونی»");
     expect(r.stdout).toContain("  الحاقیه — کدگذاری‌شده (encoded) [نسخه‌ها — versions: ۲]");
@@ -86,23 +88,38 @@ describe("zavabet coverage", SLOW, () => {
     const r = await zavabet(["coverage", dir]);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain(
-      `✗ ${dir}/clauses.json /clauses/4/encodedBy/0  «ضامن» (برای بند «الحاقیه») در نسخه‌ی «۱»`,
+      `✗ ${dir}/clauses.json /clauses/4/encodedBy/0  «ضامن» (برای بند «الحاقیه») در نسخه‌ی «۱» (${dir}/versions/1.zb) نه نامی تعریف‌شده است و نه عنوان قاعده‌ای`,
     );
     expect(r.stdout).toContain(
       `«ضامن» (for clause «الحاقیه») is neither a declared name nor a rule title in version «1» (${dir}/versions/1.zb)`,
     );
-    expect(r.stdout).toContain("1 problem");
+    // a name no version has: one problem naming every version, with the closest declared name
+    expect(r.stdout).toContain(
+      `✗ ${dir}/clauses.json /clauses/0/encodedBy/2  «سقف_وامم» (برای بند «ماده ۱») در نسخه‌های «۱»، «۲» نه نامی تعریف‌شده است و نه عنوان قاعده‌ای؛ شاید: سقف_وام`,
+    );
+    expect(r.stdout).toContain("in versions «1», «2»; did you mean: سقف_وام");
+    expect(r.stdout).toContain("2 problems");
 
     const { report } = await jsonReport([dir]);
     expect(report.consistent).toBe(false);
-    // version 2 has the rule «ضامن»: only version 1 is wrong
+    // version 2 has the rule «ضامن»: only version 1 lacks it
     expect(report.funds[0]?.problems).toEqual([
+      expect.objectContaining({
+        code: "unknown-name",
+        file: `${dir}/clauses.json`,
+        path: "/clauses/0/encodedBy/2",
+        clause: "ماده ۱",
+        version: "1",
+        versions: ["1", "2"],
+        name: "سقف_وامم",
+      }),
       expect.objectContaining({
         code: "unknown-name",
         file: `${dir}/clauses.json`,
         path: "/clauses/4/encodedBy/0",
         clause: "الحاقیه",
         version: "1",
+        versions: ["1"],
         name: "ضامن",
       }),
     ]);
@@ -171,7 +188,7 @@ describe("zavabet coverage", SLOW, () => {
     expect(r.stdout).toContain(`✗ ${FUNDS}/no-index  صندوق «no-index» نمایه‌ی بندها (clauses.json) ندارد`);
     expect(r.stdout).toContain("the fund «no-index» has no clause index (clauses.json)");
     expect(r.stdout).toContain("3 encoded, 1 procedural, 1 ambiguous");
-    expect(r.stdout).toMatch(/4 funds: 9 encoded, 3 procedural, 3 ambiguous; 4 problems$/m);
+    expect(r.stdout).toMatch(/4 funds: 9 encoded, 3 procedural, 3 ambiguous; 5 problems$/m);
   });
 
   it("exits 2 with a Persian and an English line on a bad argument", async () => {
