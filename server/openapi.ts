@@ -39,15 +39,14 @@ const versionParam = {
   schema: { type: "string", minLength: 1, maxLength: 100 },
 };
 
-/** Every request may meet these: load shedding (with Retry-After) and the server's own failure. */
-const always: ErrorCode[] = ["OVERLOADED", "INTERNAL"];
+/** Every request may meet these: time limits, header size, load shedding (with Retry-After), a bug. */
+const always: ErrorCode[] = ["REQUEST_TIMEOUT", "HEADERS_TOO_LARGE", "OVERLOADED", "INTERNAL"];
 const bodyErrors: ErrorCode[] = [
   "INVALID_JSON",
   "FORBIDDEN_KEY",
   "TOO_DEEP",
   "STRING_TOO_LONG",
   "BAD_REQUEST",
-  "REQUEST_TIMEOUT",
   "BODY_TOO_LARGE",
   "UNSUPPORTED_MEDIA_TYPE",
 ];
