@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { citationParts, covers } from "../../cli/clause-index";
 import type { CoverageReport } from "../../cli/coverage";
@@ -189,6 +192,43 @@ describe("zavabet coverage", SLOW, () => {
     expect(r.stdout).toContain("the fund «no-index» has no clause index (clauses.json)");
     expect(r.stdout).toContain("3 encoded, 1 procedural, 1 ambiguous");
     expect(r.stdout).toMatch(/4 funds: 9 encoded, 3 procedural, 3 ambiguous; 5 problems$/m);
+  });
+
+  it("reports a wrong fund name, unknown versions, a clause listed twice and a version with errors", async () => {
+    const dir = `${HERE}/odd`;
+    const { code, report } = await jsonReport([dir]);
+    expect(code).toBe(1);
+    const problems = report.funds[0]?.problems ?? [];
+    expect(problems.map((p) => [p.code, p.path ?? `${p.line}:${p.column}`])).toEqual([
+      ["fund-mismatch", "/fund"],
+      ["unknown-version", "/clauses/2/versions/0"],
+      ["duplicate-clause", "/clauses/1"],
+      ["ruleset-errors", "9:25"],
+    ]);
+    expect(problems[1]?.message.en).toBe(
+      "clause «ماده ۲» names version «3», which versions.json does not have (versions: 1)",
+    );
+    expect(problems[2]?.message.en).toContain(
+      "clause «ماده ۱» is listed twice (entries 0 and 1) for version «1»",
+    );
+    expect(problems[3]?.message.fa).toContain("نسخه‌ی «۱» ۱ خطا دارد (نخستین: ZB2001");
+  });
+
+  it("reports a clauses.json that is not JSON", async () => {
+    // Made here rather than kept as a fixture: the linter reads every .json in the repository.
+    const dir = mkdtempSync(join(tmpdir(), "zavabet-coverage-"));
+    try {
+      const fund = join(dir, "broken");
+      mkdirSync(join(fund, "versions"), { recursive: true });
+      writeFileSync(join(fund, "versions", "1.zb"), readFileSync(`${GOOD}/versions/1.zb`));
+      writeFileSync(join(fund, "clauses.json"), '{ "fund": "broken", "clauses": [\n');
+      const r = await zavabet(["coverage", fund]);
+      expect(r.code).toBe(1);
+      expect(r.stdout).toContain(`✗ ${fund}/clauses.json  نمایه‌ی بندها JSON درستی نیست`);
+      expect(r.stdout).toContain("the clause index is not valid JSON");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("exits 2 with a Persian and an English line on a bad argument", async () => {
