@@ -5,7 +5,7 @@
  * problems in Persian and English, each with the JSON path of what is wrong and, inside an entry, the
  * clause it belongs to.
  *
- * Agreement (verifyIndex, verifyVersion):
+ * Agreement (verifyIndex, verifyVersions):
  * - every `encodedBy` name is declared (input, parameter, table, computed value, or a name a rule
  *   sets with تعیین) or is a rule title, in every version its entry applies to;
  * - every citation in a version (rules, parameters, tables and their rows, computed values) is covered
