@@ -30,8 +30,7 @@ export async function runServe(options: ServeOptions): Promise<ExitCode> {
     err(
       `هشدار: ${r.fund}@${r.version} خطا دارد و اجرا نمی‌شود — warning: ${r.fund}@${r.version} has errors and will not run`,
     );
-    for (const d of r.diagnostics.filter((x) => x.severity === "error").slice(0, 5))
-      err(`  ${d.range.startLine}:${d.range.startColumn} ${d.code} ${d.message.en}`);
+    for (const p of r.problems.slice(0, 5)) err(`  ${p.field}  ${p.en}`);
   }
 
   let address: string;

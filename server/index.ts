@@ -4,4 +4,11 @@ export { ERROR_CODES, type ErrorBody, type ErrorCode, type ErrorDetail } from ".
 export { buildOpenApi } from "./openapi";
 export { DEFAULT_LIMITS, defaultLoadShedding, type Limits, type LoadShedding } from "./options";
 export { packageVersion } from "./routes/openapi";
-export { type FundInfo, LATEST, type LoadedVersion, RulesetStore, type VersionInfo } from "./store";
+export {
+  type FundInfo,
+  LATEST,
+  type LoadedVersion,
+  RulesetStore,
+  type VersionInfo,
+  type WarmReport,
+} from "./store";

@@ -15,13 +15,14 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { extname, isAbsolute, join, resolve } from "node:path";
 import {
   type Artefact,
+  ArtefactError,
   compile,
   createEngine,
   type Diagnostic,
   serializeArtefact,
   type ZavabetEngine,
 } from "../lib";
-import { ApiError, MESSAGES } from "./errors";
+import { ApiError, type ErrorDetail, MAX_DETAILS, MESSAGES } from "./errors";
 
 /** One version as listed: its name and whatever versions.json says about it. */
 export interface VersionInfo {
@@ -55,7 +56,19 @@ interface Listed {
   files: Map<string, string>;
 }
 
-type Compiled = { ok: true; loaded: LoadedVersion } | { ok: false; diagnostics: Diagnostic[] };
+/** A version that cannot run: its diagnostics, and the same as error details for an answer. */
+type Compiled =
+  | { ok: true; loaded: LoadedVersion }
+  | { ok: false; diagnostics: Diagnostic[]; details: ErrorDetail[] };
+
+/** What warm() found for one version: whether it runs, its warnings, or why it cannot run. */
+export interface WarmReport {
+  fund: string;
+  version: string;
+  ok: boolean;
+  diagnostics: Diagnostic[];
+  problems: ErrorDetail[];
+}
 
 const natural = new Intl.Collator("en", { numeric: true, sensitivity: "base" });
 
@@ -98,34 +111,24 @@ export class RulesetStore {
       this.compiled.set(key, entry);
     }
     if (!entry.ok) {
-      throw new ApiError(
-        "RULESET_DOES_NOT_COMPILE",
-        MESSAGES.doesNotCompile(fund, name),
-        entry.diagnostics
-          .filter((d) => d.severity === "error")
-          .slice(0, 50)
-          .map((d) => ({ field: `${d.range.startLine}:${d.range.startColumn} ${d.code}`, ...d.message })),
-      );
+      throw new ApiError("RULESET_DOES_NOT_COMPILE", MESSAGES.doesNotCompile(fund, name), entry.details);
     }
     return entry.loaded;
   }
 
   /** Compile every version now (for a server that should not make its first clients wait). */
-  warm(): { fund: string; version: string; diagnostics: Diagnostic[]; ok: boolean }[] {
-    const out: { fund: string; version: string; diagnostics: Diagnostic[]; ok: boolean }[] = [];
+  warm(): WarmReport[] {
+    const out: WarmReport[] = [];
     for (const { info } of this.list().values()) {
       for (const { version } of info.versions) {
         try {
           const loaded = this.get(info.fund, version);
-          out.push({ fund: info.fund, version, diagnostics: loaded.diagnostics, ok: true });
-        } catch {
+          out.push({ fund: info.fund, version, ok: true, diagnostics: loaded.diagnostics, problems: [] });
+        } catch (e) {
+          if (!(e instanceof ApiError)) throw e;
           const entry = this.compiled.get(`${info.fund}\u0000${version}`);
-          out.push({
-            fund: info.fund,
-            version,
-            diagnostics: entry?.ok === false ? entry.diagnostics : [],
-            ok: false,
-          });
+          const diagnostics = entry?.ok === false ? entry.diagnostics : [];
+          out.push({ fund: info.fund, version, ok: false, diagnostics, problems: e.details ?? [] });
         }
       }
     }
@@ -150,31 +153,42 @@ function compileVersion(fund: string, version: string, file: string): Compiled {
     source = readFileSync(file, "utf8");
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
-    return {
-      ok: false,
-      diagnostics: [
-        {
-          code: "ZB1006",
-          severity: "error",
-          message: { fa: `خواندن پرونده ممکن نشد: ${why}`, en: `Cannot read the file: ${why}` },
-          range: { startLine: 1, startColumn: 1, endLine: 1, endColumn: 1 },
-        },
-      ],
-    };
+    return failed(
+      [],
+      [{ field: file, fa: `خواندن پرونده ممکن نشد: ${why}`, en: `Cannot read the file: ${why}` }],
+    );
   }
   const { artefact, diagnostics } = compile(source);
-  if (!artefact) return { ok: false, diagnostics };
+  if (!artefact) {
+    const errors = diagnostics.filter((d) => d.severity === "error");
+    return failed(
+      diagnostics,
+      errors.map((d) => ({ field: `${d.range.startLine}:${d.range.startColumn} ${d.code}`, ...d.message })),
+    );
+  }
+  let engine: ZavabetEngine;
+  try {
+    engine = createEngine(artefact);
+  } catch (e) {
+    // The checker passed something the engine refuses: the version cannot run, whatever the cause.
+    if (!(e instanceof ArtefactError)) throw e;
+    return failed(
+      diagnostics,
+      e.errors.map((line) => ({
+        field: "artefact",
+        fa: `فایل کامپایل‌شده پذیرفته نشد: ${line}`,
+        en: `The compiled artefact was refused: ${line}`,
+      })),
+    );
+  }
   return {
     ok: true,
-    loaded: {
-      fund,
-      version,
-      artefact,
-      engine: createEngine(artefact),
-      artefactJson: serializeArtefact(artefact),
-      diagnostics,
-    },
+    loaded: { fund, version, artefact, engine, artefactJson: serializeArtefact(artefact), diagnostics },
   };
+}
+
+function failed(diagnostics: Diagnostic[], details: ErrorDetail[]): Compiled {
+  return { ok: false, diagnostics, details: details.slice(0, MAX_DETAILS) };
 }
 
 function isDir(path: string): boolean {

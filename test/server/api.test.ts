@@ -46,14 +46,14 @@ describe("what the service can run", () => {
     const res = await app.inject("/health");
     expect(res.statusCode).toBe(200);
     expectDocumented("get", "/health", res);
-    expect(res.json()).toMatchObject({ status: "ok", rulesets: 3 });
+    expect(res.json()).toMatchObject({ status: "ok", rulesets: 4 });
   });
 
   it("GET /rulesets: every ruleset folder (versions.json or versions/), its versions, the latest last", async () => {
     const res = await app.inject("/rulesets");
     expectDocumented("get", "/rulesets", res);
     const list = res.json().rulesets as { fund: string; latest: string; versions: { version: string }[] }[];
-    expect(list.map((f) => f.fund)).toEqual(["bare", "broken", "electronics"]);
+    expect(list.map((f) => f.fund)).toEqual(["bare", "broken", "electronics", "reserved"]);
     const bare = list.find((f) => f.fund === "bare")!;
     expect(bare.versions.map((v) => v.version)).toEqual(["2", "10"]);
     expect(bare.latest).toBe("10");
@@ -114,6 +114,13 @@ describe("what the service can run", () => {
     expectDocumented("post", EVALUATE, res);
     expect(error.details?.[0]?.field).toMatch(/^5:\d+ ZB2001$/);
     expectError(await app.inject("/rulesets/broken/versions/1/artefact"), 500, "RULESET_DOES_NOT_COMPILE");
+  });
+
+  it("so is a version with names the artefact reserves (__proto__, constructor): it never runs", async () => {
+    const res = await post("/rulesets/reserved/versions/1/evaluate", { case: { x: 1 } });
+    const error = expectError(res, 500, "RULESET_DOES_NOT_COMPILE");
+    expect(error.details?.length).toBeGreaterThan(0);
+    expectDocumented("post", EVALUATE, res);
   });
 });
 

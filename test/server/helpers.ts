@@ -29,6 +29,9 @@ export function rulesetsFolder(): { dir: string; remove: () => void } {
       `${HEADER}ورودی مبلغ (amount): ریال\nقاعده «سقف» [ماده ${v}]\n  اگر مبلغ بیشتر از ${v} ریال\n  آنگاه رد «بیش از سقف»\n`,
     );
   }
+  // Names the artefact format reserves: whether the checker or the engine refuses them, it cannot run.
+  mkdirSync(join(dir, "reserved/versions"), { recursive: true });
+  writeFileSync(join(dir, "reserved/versions/1.zb"), `${HEADER}ورودی x (constructor): عدد\nمقدار __proto__ = x [م]\n`);
   mkdirSync(join(dir, "not-a-ruleset"));
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
