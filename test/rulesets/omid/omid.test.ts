@@ -38,7 +38,7 @@ const example = (name: string): unknown =>
   JSON.parse(readFileSync(join(DIR, "examples", name), "utf8")) as unknown;
 
 /** How many `آزمون` blocks the version must carry (a test lost by a parse slip fails here). */
-const TEST_COUNT = 137;
+const TEST_COUNT = 271;
 
 describe("rulesets/omid versions.json", () => {
   it("lists one published version, dated as the circular (1393/09/10)", () => {
@@ -75,6 +75,12 @@ describe("rulesets/omid version 1", () => {
     expect(report.passed).toBe(TEST_COUNT);
   });
 
+  it("keeps the home-business cap a parameter named سقف_خانگی, cited to article 39", () => {
+    const cap = artefact?.parameters.find((p) => p.name === "سقف_خانگی");
+    expect(cap?.value).toBe("100000000");
+    expect(cap?.citation).toBe("ماده ۳۹");
+  });
+
   /**
    * examples/home-loan-eligible.json: code 100 (home, creation), 100,000,000 rials, a 34-year-old
    * woman head of household living on site, no debt, insurance or other job: no rejection, no
@@ -89,14 +95,15 @@ describe("rulesets/omid version 1", () => {
   });
 
   /**
-   * examples/self-employment-rejected.json: code 110, a 62-year-old man with a temporary exemption
-   * and an unsettled overdue debt: rejected for military service, the debt, and age (> 60).
+   * examples/self-employment-rejected.json: code 110, 350,000,000 rials, a 62-year-old man with a
+   * temporary exemption and an unsettled overdue debt: rejected for military service, the debt, age
+   * (> 60) and the self-employment cap (350,000,000 > 300,000,000).
    */
-  it("rejects examples/self-employment-rejected.json for exactly its three reasons", async () => {
+  it("rejects examples/self-employment-rejected.json for exactly its four reasons", async () => {
     if (!artefact) throw new Error("no artefact");
     const result = await createEngine(artefact).evaluate(example("self-employment-rejected.json"));
     expect(result.decision).toBe("reject");
     const rejects = result.outcomes.filter((o) => o.kind === "reject").map((o) => o.rule);
-    expect(rejects.sort()).toEqual(["بدهی معوق", "سن خانگی و خوداشتغالی", "نظام وظیفه"].sort());
+    expect(rejects.sort()).toEqual(["بدهی معوق", "سقف تسهیلات", "سن خانگی و خوداشتغالی", "نظام وظیفه"].sort());
   });
 });
