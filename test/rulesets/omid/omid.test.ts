@@ -38,7 +38,7 @@ const example = (name: string): unknown =>
   JSON.parse(readFileSync(join(DIR, "examples", name), "utf8")) as unknown;
 
 /** How many `آزمون` blocks the version must carry (a test lost by a parse slip fails here). */
-const TEST_COUNT = 271;
+const TEST_COUNT = 294;
 
 describe("rulesets/omid versions.json", () => {
   it("lists one published version, dated as the circular (1393/09/10)", () => {
@@ -85,12 +85,24 @@ describe("rulesets/omid version 1", () => {
    * examples/home-loan-eligible.json: code 100 (home, creation), 100,000,000 rials, a 34-year-old
    * woman head of household living on site, no debt, insurance or other job: no rejection, no
    * referral (100,000,000 ≤ the provincial committee's 500,000,000). Priority is reported.
+   * 36 months with 3 months' grace, monthly: 33 instalments (note 37). Fee on the start-of-year balance
+   * (arts. 51–52), 4% = 0.04:
+   *   year 1: 12 × 0.04 × 100,000,000 ÷ 12 = 4,000,000
+   *   year 2: balance 100,000,000 − 100,000,000 × 12 ÷ 33 = 63,636,363.64; 12 × 0.04 × that ÷ 12 = 2,545,454.55 → 2,545,455
+   *   year 3: balance 100,000,000 × 9 ÷ 33 = 27,272,727.27; 9 × 0.04 × that ÷ 12 = 818,181.82 → 818,182
+   *   instalment-period fee 7,363,637; instalment (100,000,000 + 7,363,637) ÷ 33 = 3,253,443.55 → 3,253,444
+   *   grace fee 90 days × 0.04 × 100,000,000 ÷ 365 = 986,301.37 → 986,301, collected at payment (note 39).
    */
   it("accepts examples/home-loan-eligible.json", async () => {
     if (!artefact) throw new Error("no artefact");
     const result = await createEngine(artefact).evaluate(example("home-loan-eligible.json"));
     expect(result.decision).toBe("accept");
     expect(result.values.اولویت_زنان_سرپرست_خانوار).toBe(true);
+    expect(result.values.تعداد_اقساط).toBe("33");
+    expect(result.values.کارمزد_دوره_تقسیط).toBe("7363637");
+    expect(result.values.مبلغ_هر_قسط).toBe("3253444");
+    expect(result.values.کارمزد_دوره_تنفس).toBe("986301");
+    expect(result.values.جمع_کارمزد_قابل_وصول).toBe("986301");
     expect(result.outcomes.filter((o) => o.kind === "reject" || o.kind === "refer")).toEqual([]);
   });
 
