@@ -23,6 +23,7 @@ export const ERROR_CODES = [
   "FORBIDDEN_KEY",
   "TOO_DEEP",
   "STRING_TOO_LONG",
+  "TOO_MANY_KEYS",
   "BAD_REQUEST",
   "NOT_FOUND",
   "RULESET_NOT_FOUND",
@@ -45,6 +46,7 @@ export const STATUS: Record<ErrorCode, number> = {
   FORBIDDEN_KEY: 400,
   TOO_DEEP: 400,
   STRING_TOO_LONG: 400,
+  TOO_MANY_KEYS: 400,
   BAD_REQUEST: 400,
   NOT_FOUND: 404,
   RULESET_NOT_FOUND: 404,
@@ -121,6 +123,10 @@ export const MESSAGES = {
   stringTooLong: (limit: number): Message => ({
     fa: `متنی در درخواست از ${limit} نویسه بلندتر است`,
     en: `A string in the request is longer than ${limit} characters`,
+  }),
+  tooManyKeys: (limit: number): Message => ({
+    fa: `یک مورد بیش از ${limit} کلید دارد (کلیدهای اقلام فهرست‌ها هم شمرده می‌شوند)`,
+    en: `A case holds more than ${limit} keys (keys of list items included)`,
   }),
   badRequest: {
     fa: "درخواست با قالب مورد انتظار نمی‌خواند",

@@ -4,7 +4,7 @@
  * without recursion, to refuse what no legitimate request holds — nesting deeper than a limit (the
  * schema validator and the engine's messages recurse), strings longer than a limit, and the keys
  * `__proto__`, `constructor` and `prototype` anywhere (so no later merge or lookup can be steered
- * through them). Both limits are far beyond any real case.
+ * through them), and more object keys than the route allows. The limits are far beyond any real case.
  */
 import { ApiError, MESSAGES } from "./errors";
 
@@ -15,6 +15,8 @@ export interface BodyLimits {
   depth: number;
   /** Longest string, key or value, in UTF-16 units. */
   stringLength: number;
+  /** Most object keys in the whole body. */
+  keys: number;
 }
 
 /** Parse a JSON body; ApiError INVALID_JSON when it is not JSON. */
@@ -41,6 +43,7 @@ export function inspectBody(body: unknown, limits: BodyLimits): void {
     new ApiError("STRING_TOO_LONG", MESSAGES.stringTooLong(limits.stringLength), [
       { field: pointer(path), ...MESSAGES.stringTooLong(limits.stringLength) },
     ]);
+  let keyCount = 0;
   while (stack.length > 0) {
     const { value, depth, path } = stack.pop()!;
     if (typeof value === "string") {
@@ -59,6 +62,12 @@ export function inspectBody(body: unknown, limits: BodyLimits): void {
       continue;
     }
     const keys = Object.keys(value);
+    keyCount += keys.length;
+    if (keyCount > limits.keys) {
+      throw new ApiError("TOO_MANY_KEYS", MESSAGES.tooManyKeys(limits.keys), [
+        { field: pointer(path), ...MESSAGES.tooManyKeys(limits.keys) },
+      ]);
+    }
     for (let i = keys.length - 1; i >= 0; i--) {
       const key = keys[i]!;
       if (FORBIDDEN_KEYS.has(key)) {
@@ -70,4 +79,23 @@ export function inspectBody(body: unknown, limits: BodyLimits): void {
       stack.push({ value: (value as Record<string, unknown>)[key], depth: depth + 1, path: [...path, key] });
     }
   }
+}
+
+/** How many object keys a value holds, nested ones included (no recursion). */
+export function countKeys(value: unknown): number {
+  let count = 0;
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (typeof v !== "object" || v === null) continue;
+    if (Array.isArray(v)) {
+      for (const x of v) stack.push(x);
+      continue;
+    }
+    for (const key of Object.keys(v)) {
+      count++;
+      stack.push((v as Record<string, unknown>)[key]);
+    }
+  }
+  return count;
 }

@@ -46,6 +46,7 @@ const bodyErrors: ErrorCode[] = [
   "FORBIDDEN_KEY",
   "TOO_DEEP",
   "STRING_TOO_LONG",
+  "TOO_MANY_KEYS",
   "BAD_REQUEST",
   "BODY_TOO_LARGE",
   "UNSUPPORTED_MEDIA_TYPE",

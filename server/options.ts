@@ -12,6 +12,13 @@ export interface Limits {
   depth: number;
   /** Longest string (key or value) in a body, in UTF-16 units. */
   stringLength: number;
+  /**
+   * Most object keys in one case, list items' keys included. The engine's report of a bad case grows
+   * with the square of its bad fields (reported), so a case is bounded well below what a body allows.
+   */
+  caseKeys: number;
+  /** Most object keys in a whole batch body. */
+  batchKeys: number;
   /** A request must arrive whole (headers and body) within this many ms, else 408. */
   requestTimeoutMs: number;
   /** Its headers must arrive within this many ms. */
@@ -41,6 +48,8 @@ export const DEFAULT_LIMITS: Limits = {
   batchCases: 1000,
   depth: 32,
   stringLength: 10_000,
+  caseKeys: 2_000,
+  batchKeys: 50_000,
   requestTimeoutMs: 10_000,
   headersTimeoutMs: 5_000,
   keepAliveTimeoutMs: 5_000,

@@ -158,7 +158,14 @@ function compileVersion(fund: string, version: string, file: string): Compiled {
       [{ field: file, fa: `خواندن پرونده ممکن نشد: ${why}`, en: `Cannot read the file: ${why}` }],
     );
   }
-  const { artefact, diagnostics } = compile(source);
+  let compiled: ReturnType<typeof compile>;
+  try {
+    compiled = compile(source);
+  } catch (e) {
+    // compile() promises never to throw; if it does (a compiler bug), this version cannot run.
+    return failed([], [crashed("compiler", e)]);
+  }
+  const { artefact, diagnostics } = compiled;
   if (!artefact) {
     const errors = diagnostics.filter((d) => d.severity === "error");
     return failed(
@@ -171,7 +178,7 @@ function compileVersion(fund: string, version: string, file: string): Compiled {
     engine = createEngine(artefact);
   } catch (e) {
     // The checker passed something the engine refuses: the version cannot run, whatever the cause.
-    if (!(e instanceof ArtefactError)) throw e;
+    if (!(e instanceof ArtefactError)) return failed(diagnostics, [crashed("engine", e)]);
     return failed(
       diagnostics,
       e.errors.map((line) => ({
@@ -185,6 +192,17 @@ function compileVersion(fund: string, version: string, file: string): Compiled {
     ok: true,
     loaded: { fund, version, artefact, engine, artefactJson: serializeArtefact(artefact), diagnostics },
   };
+}
+
+function crashed(stage: "compiler" | "engine", e: unknown): ErrorDetail {
+  const why = e instanceof Error ? e.message : String(e);
+  return stage === "compiler"
+    ? { field: "compiler", fa: `کامپایلر از کار افتاد: ${why}`, en: `The compiler failed: ${why}` }
+    : {
+        field: "engine",
+        fa: `موتور فایل کامپایل‌شده را بار نکرد: ${why}`,
+        en: `The engine failed to load the artefact: ${why}`,
+      };
 }
 
 function failed(diagnostics: Diagnostic[], details: ErrorDetail[]): Compiled {

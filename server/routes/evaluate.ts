@@ -6,14 +6,15 @@
  * invalid case is a 422 with every bad field. In a batch each case stands alone: the answer lists,
  * in order, each case's result or its error, so one bad case does not cost the others.
  *
- * Evaluation is the compiled evaluator's evaluateSync. A batch yields to the event loop between
- * chunks, so that a large batch does not hold up other clients (or the health check) for its whole
- * duration.
+ * Evaluation is the compiled evaluator's evaluateSync. A batch yields to the event loop every few
+ * milliseconds, so that a large batch does not hold up other clients (or the health check) for its
+ * whole duration; each of its cases is held to the one-case key limit before the engine sees it.
  */
 import type { FastifyPluginAsync } from "fastify";
 import { CaseError, type EvaluationResult } from "../../lib";
 import type { ServerContext } from "../app";
 import { ApiError, type ErrorBody, MAX_DETAILS, MESSAGES } from "../errors";
+import { countKeys } from "../guard";
 import { batchRequest, evaluateRequest, versionParams } from "../schemas";
 import type { LoadedVersion } from "../store";
 
@@ -22,8 +23,8 @@ interface VersionParams {
   version: string;
 }
 
-/** Cases evaluated between two yields to the event loop in a batch. */
-const CHUNK = 50;
+/** A batch gives the event loop a turn at least this often (ms). */
+const SLICE_MS = 10;
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -59,6 +60,7 @@ export function evaluateRoutes(ctx: ServerContext): FastifyPluginAsync {
       {
         schema: { params: versionParams, body: batchRequest(ctx.limits.batchCases) },
         bodyLimit: ctx.limits.batchBodyBytes,
+        config: { maxKeys: ctx.limits.batchKeys },
       },
       async (request) => {
         const loaded = ctx.store.get(request.params.fund, request.params.version);
@@ -66,11 +68,18 @@ export function evaluateRoutes(ctx: ServerContext): FastifyPluginAsync {
         const results: ({ ok: true; result: EvaluationResult } | { ok: false; error: ErrorBody["error"] })[] =
           [];
         const { cases } = request.body;
+        let sliceStart = performance.now();
         for (let i = 0; i < cases.length; i++) {
-          if (i > 0 && i % CHUNK === 0) {
+          if (performance.now() - sliceStart > SLICE_MS) {
             await yieldToEventLoop();
+            sliceStart = performance.now();
             // The client has gone: nobody will read the rest.
             if (request.raw.destroyed) break;
+          }
+          if (countKeys(cases[i]) > ctx.limits.caseKeys) {
+            const tooMany = new ApiError("TOO_MANY_KEYS", MESSAGES.tooManyKeys(ctx.limits.caseKeys));
+            results.push({ ok: false, error: tooMany.body().error });
+            continue;
           }
           try {
             results.push({ ok: true, result: evaluate(loaded, cases[i], trace) });

@@ -31,7 +31,13 @@ export function rulesetsFolder(): { dir: string; remove: () => void } {
   }
   // Names the artefact format reserves: whether the checker or the engine refuses them, it cannot run.
   mkdirSync(join(dir, "reserved/versions"), { recursive: true });
-  writeFileSync(join(dir, "reserved/versions/1.zb"), `${HEADER}ورودی x (constructor): عدد\nمقدار __proto__ = x [م]\n`);
+  writeFileSync(
+    join(dir, "reserved/versions/1.zb"),
+    `${HEADER}ورودی x (constructor): عدد\nمقدار __proto__ = x [م]\n`,
+  );
+  // Nested far past the artefact's depth limit (a sum of 300 terms): however it is refused, it never runs.
+  const sum = Array.from({ length: 300 }, () => "x").join(" + ");
+  writeFileSync(join(dir, "reserved/versions/2.zb"), `${HEADER}ورودی x: عدد\nمقدار م = ${sum} [م]\n`);
   mkdirSync(join(dir, "not-a-ruleset"));
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
