@@ -67,7 +67,7 @@ const deciding = (r: EvaluationResult) =>
     .sort();
 
 /** How many `آزمون` blocks each version must carry (a test lost by a parse slip fails here). */
-const TEST_COUNTS: Record<string, number> = { "1": 149, "2": 149 };
+const TEST_COUNTS: Record<string, number> = { "1": 150, "2": 150 };
 
 /**
  * Every example, worked out by hand, per version. Money in rials as exact decimal strings.
