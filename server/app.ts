@@ -100,7 +100,7 @@ export function createServer(options: ServerOptions): FastifyInstance {
   app.addContentTypeParser("application/json", { parseAs: "string" }, (request, body, done) => {
     try {
       const json = parseJson(body as string);
-      // A route may allow more keys than one case's worth (the batch route does).
+      // One case and its envelope («case», «trace»), unless the route allows more (the batch route does).
       const { maxKeys } = request.routeOptions.config as { maxKeys?: number };
       inspectBody(json, { ...limits, keys: maxKeys ?? limits.caseKeys + 10 });
       done(null, json);
