@@ -3,7 +3,7 @@
  * text and one-of members are strings; yes/no is a boolean; a list input is an array of records; a
  * `collect` table look-up is an array of scalars. `undefined` is the missing value.
  */
-import { type Dec, dec, isDec, PLAIN_DECIMAL } from "./decimal";
+import { compareDec, type Dec, dec, isDec, PLAIN_DECIMAL } from "./decimal";
 import { parseJalali } from "./jalali";
 
 export type Scalar = Dec | string | boolean;
@@ -45,7 +45,7 @@ export function equals(a: unknown, b: unknown): boolean | undefined {
     const x = asDecimal(a);
     const y = asDecimal(b);
     if (x === undefined || y === undefined) return undefined;
-    return x.equals(y);
+    return compareDec(x, y) === 0;
   }
   if (typeof a === "string" && typeof b === "string") return a === b;
   if (typeof a === "boolean" && typeof b === "boolean") return a === b;
@@ -53,7 +53,7 @@ export function equals(a: unknown, b: unknown): boolean | undefined {
     const x = asDecimal(a);
     const y = asDecimal(b);
     if (x === undefined || y === undefined) return undefined;
-    return x.equals(y);
+    return compareDec(x, y) === 0;
   }
   return undefined;
 }
@@ -65,7 +65,7 @@ export function compare(a: unknown, b: unknown): number | undefined {
   const x = asDecimal(a);
   const y = asDecimal(b);
   if (x === undefined || y === undefined) return undefined;
-  return x.comparedTo(y);
+  return compareDec(x, y);
 }
 
 /** Truth in a condition: only `true` is true; a missing value (or anything else) is false. */
