@@ -97,12 +97,39 @@ function resultBuilder({
     fieldType: (list, field) => listFields.get(list)?.find((f) => f.name === field)?.type,
   };
   const citations = new Map(artefact.ruleMeta.map((m) => [m.name, m.citation]));
+  const rules = artefact.rules.map((r) => r.event.params.outcomes);
 
-  /** The type a `set` value or `require` amount is reported in. */
+  /** The type a `set` value or `require` amount is reported in (inferred once per fact). */
+  const inferred = new Map<string, ScalarType | undefined>();
   const outcomeType = (o: OutcomeParams, fact: string): ScalarType | undefined => {
     if (o.valueType) return o.valueType;
-    const e = artefact.expressions[fact];
-    return e ? inferType(e, types) : declaredTypes.get(fact);
+    if (!inferred.has(fact)) {
+      const e = artefact.expressions[fact];
+      inferred.set(fact, e ? inferType(e, types) : declaredTypes.get(fact));
+    }
+    return inferred.get(fact);
+  };
+
+  /** One fired outcome as the result reports it. */
+  const outcomeOf = (
+    o: OutcomeParams,
+    run: CaseRun,
+    shown: { fact(name: string): RuntimeValue },
+    values: Record<string, Serialized>,
+  ): Outcome => {
+    const out: Outcome = { rule: o.rule, citation: o.citation, kind: o.kind };
+    if (o.message) out.message = formatMessage(o.message, shown);
+    if (o.authority !== undefined) out.authority = o.authority;
+    if (o.what !== undefined) out.what = o.what;
+    if (o.amountFact !== undefined) {
+      const amount = serializeValue(run.fact(o.amountFact), outcomeType(o, o.amountFact));
+      if (amount !== null) out.amount = String(amount);
+    }
+    if (o.kind === "set" && o.target !== undefined) {
+      out.target = o.target;
+      out.value = values[o.target] ?? null;
+    }
+    return out;
   };
 
   return (run, options) => {
@@ -110,34 +137,22 @@ function resultBuilder({
     for (const v of artefact.values) values[v.name] = serializeValue(run.fact(v.name), v.type);
 
     const firedOutcomes: OutcomeParams[] = [];
-    artefact.rules.forEach((rule, i) => {
-      if (run.fired[i]) firedOutcomes.push(...rule.event.params.outcomes);
-    });
+    for (let i = 0; i < rules.length; i++) {
+      if (run.fired[i]) for (const o of rules[i]!) firedOutcomes.push(o);
+    }
     // `set` outcomes first, so that messages may show what they set.
-    const setValues = new Map<string, RuntimeValue>();
+    let setValues: Map<string, RuntimeValue> | undefined;
     for (const o of firedOutcomes) {
       if (o.kind !== "set" || o.target === undefined || o.valueFact === undefined) continue;
       const v = run.fact(o.valueFact);
+      setValues ??= new Map();
       setValues.set(o.target, v);
       values[o.target] = serializeValue(v, outcomeType(o, o.valueFact));
     }
-    const lookup = (name: string) => run.fact(name) ?? setValues.get(name);
-
-    const outcomes: Outcome[] = firedOutcomes.map((o) => {
-      const out: Outcome = { rule: o.rule, citation: o.citation, kind: o.kind };
-      if (o.message) out.message = formatMessage(o.message, lookup);
-      if (o.authority !== undefined) out.authority = o.authority;
-      if (o.what !== undefined) out.what = o.what;
-      if (o.amountFact !== undefined) {
-        const amount = serializeValue(run.fact(o.amountFact), outcomeType(o, o.amountFact));
-        if (amount !== null) out.amount = String(amount);
-      }
-      if (o.kind === "set" && o.target !== undefined) {
-        out.target = o.target;
-        out.value = values[o.target] ?? null;
-      }
-      return out;
-    });
+    const set = setValues;
+    const shown = set ? { fact: (name: string) => run.fact(name) ?? set.get(name) } : run;
+    const outcomes: Outcome[] = [];
+    for (const o of firedOutcomes) outcomes.push(outcomeOf(o, run, shown, values));
 
     const result: EvaluationResult = { decision: decide(outcomes), outcomes, values };
     if (options.trace && run.traces) {

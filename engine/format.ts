@@ -62,15 +62,18 @@ export function formatValue(v: RuntimeValue, type: ScalarType): string {
   return MISSING;
 }
 
-/** Fill a message's holes from `lookup`; each hole's `suffix` (a unit word) follows its value. */
-export function formatMessage(parts: readonly MessagePart[], lookup: (name: string) => RuntimeValue): string {
+/** Fill a message's holes from `values`; each hole's `suffix` (a unit word) follows its value. */
+export function formatMessage(
+  parts: readonly MessagePart[],
+  values: { fact(name: string): RuntimeValue },
+): string {
   let out = "";
   for (const part of parts) {
     if ("text" in part) {
       out += part.text;
       continue;
     }
-    const shown = formatValue(lookup(part.ref), part.type);
+    const shown = formatValue(values.fact(part.ref), part.type);
     out += part.suffix && shown !== MISSING ? `${shown}${part.suffix}` : shown;
   }
   return out;

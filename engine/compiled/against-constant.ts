@@ -5,7 +5,7 @@
  * number, a string against a member) take a direct path. Any other kind goes to the general function,
  * so the result is always exactly the general one's: test/engine/against-constant.test.ts checks it.
  */
-import { type Dec, isDec } from "../decimal";
+import { compareDec, type Dec, isDec } from "../decimal";
 import { comparison } from "../evaluate-expr";
 import { asDecimal, equals, isScalar, type RuntimeValue } from "../values";
 
@@ -28,7 +28,7 @@ export function compareWithConstant(op: ComparisonOp, k: unknown): (v: unknown) 
         return (v) => {
           if (typeof v === "string" && typeof k === "string") return (v === k) === equal;
           // A decimal against a constant that does not read as a number: never equal, never unequal.
-          if (isDec(v)) return kDec === undefined ? false : v.equals(kDec) === equal;
+          if (isDec(v)) return kDec === undefined ? false : (compareDec(v, kDec) === 0) === equal;
           return general(v);
         };
       }
@@ -38,7 +38,21 @@ export function compareWithConstant(op: ComparisonOp, k: unknown): (v: unknown) 
     default: {
       if (kDec === undefined) return general;
       const holds = ORDER[op];
-      return (v) => (isDec(v) ? holds(v.comparedTo(kDec)) : general(v));
+      return (v) => (isDec(v) ? holds(compareDec(v, kDec)) : general(v));
+    }
+  }
+}
+
+/** `comparison(op, a, b)`, directly when both are decimals (the usual case). */
+export function compareValues(op: ComparisonOp): (a: unknown, b: unknown) => boolean {
+  switch (op) {
+    case "eq":
+      return (a, b) => (isDec(a) && isDec(b) ? compareDec(a, b) === 0 : comparison(op, a, b));
+    case "ne":
+      return (a, b) => (isDec(a) && isDec(b) ? compareDec(a, b) !== 0 : comparison(op, a, b));
+    default: {
+      const holds = ORDER[op];
+      return (a, b) => (isDec(a) && isDec(b) ? holds(compareDec(a, b)) : comparison(op, a, b));
     }
   }
 }

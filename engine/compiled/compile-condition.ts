@@ -10,7 +10,7 @@ import { OPERATORS, type OperatorName } from "../operators";
 import type { TraceCondition } from "../result";
 import { rawValue } from "../serialize";
 import { asDecimal, type RuntimeValue } from "../values";
-import { type ComparisonOp, compareWithConstant, memberOfConstants } from "./against-constant";
+import { type ComparisonOp, compareValues, compareWithConstant, memberOfConstants } from "./against-constant";
 import type { Run } from "./compile-expr";
 
 export type Test = (run: Run) => boolean;
@@ -40,7 +40,14 @@ const COMPARISONS: Readonly<Record<string, ComparisonOp>> = {
 const ORDERING: ReadonlySet<string> = new Set(["zbGt", "zbGte", "zbLt", "zbLte"]);
 
 export class ConditionCompiler {
-  constructor(private readonly slotOf: (name: string) => number | undefined) {}
+  /**
+   * `parameter`: a parameter's value by name (undefined for any other fact). Parameters are the same
+   * in every case, so a condition comparing with one compares with a constant.
+   */
+  constructor(
+    private readonly slotOf: (name: string) => number | undefined,
+    private readonly parameter: (name: string) => RuntimeValue = () => undefined,
+  ) {}
 
   private reader(name: string): (run: Run) => RuntimeValue {
     const slot = this.slotOf(name);
@@ -106,10 +113,20 @@ export class ConditionCompiler {
    */
   private fastLeaf(c: Extract<JreCondition, { fact: string }>): Test | undefined {
     const slot = this.slotOf(c.fact);
-    const value = c.value;
-    if (slot === undefined || (typeof value === "object" && value !== null && !Array.isArray(value)))
-      return undefined;
+    if (slot === undefined) return undefined;
     const op = COMPARISONS[c.operator];
+    let value: unknown = c.value;
+    if (typeof value === "object" && value !== null && !Array.isArray(value)) {
+      const operand = (value as { fact: string }).fact;
+      const k = this.parameter(operand);
+      if (op !== undefined && k !== undefined) value = k;
+      else if (op !== undefined) {
+        const other = this.slotOf(operand);
+        if (other === undefined) return undefined;
+        const holds = compareValues(op);
+        return (run) => holds(run.slots[slot], run.slots[other]);
+      } else return undefined;
+    }
     if (op !== undefined) {
       if (Array.isArray(value)) return undefined;
       const holds = compareWithConstant(op, value);

@@ -6,7 +6,7 @@
  * tables evaluate exactly what the interpreter evaluates, so even table warnings come out the same.
  * No source text is generated: a ruleset stays data, and these are ordinary closures over it.
  */
-import { someExpr } from "../../artefact/expr-children";
+import { exprChildren, someExpr } from "../../artefact/expr-children";
 import type { Expr, RecordField, TableCell, TableDef } from "../../artefact/types";
 import { type Dec, dec, isDec, roundTo, ZERO } from "../decimal";
 import { ambiguousTable, arith, comparison, flatten, minmax } from "../evaluate-expr";
@@ -14,10 +14,15 @@ import type { EvaluationWarning } from "../scope";
 import { equals, isScalar, type RecordValue, type RuntimeValue, type Scalar, truthy } from "../values";
 import { type ComparisonOp, compareWithConstant, memberOfConstants } from "./against-constant";
 
+/** A shared sub-expression not yet computed in this case. */
+export const UNSET: unique symbol = Symbol("not computed yet");
+
 /** One case's state while it is evaluated. */
 export interface Run {
   /** Inputs, parameters, computed values and anonymous expressions, by slot number. */
   slots: RuntimeValue[];
+  /** Sub-expressions written more than once in the ruleset, each computed once a case. */
+  shared: (RuntimeValue | typeof UNSET)[];
   /** The list item being aggregated at each depth. */
   items: (RecordValue | undefined)[];
   warnings: EvaluationWarning[];
@@ -58,14 +63,43 @@ const FLIPPED: Record<ComparisonOp, ComparisonOp> = {
 export class ExprCompiler {
   private readonly tables = new Map<string, (args: RuntimeValue[], run: Run) => RuntimeValue>();
 
+  /** Key of each shared sub-expression → its index in `Run.shared`. */
+  private readonly sharedIndex = new Map<string, number>();
+
+  /** `shared`: keys (sharedKey) of the sub-expressions to compute once a case (repeatedSubexpressions). */
   constructor(
     private readonly slotOf: (name: string) => number | undefined,
     private readonly tableDefs: ReadonlyMap<string, TableDef>,
     private readonly listFields: ReadonlyMap<string, readonly RecordField[]>,
+    private readonly shared: ReadonlySet<string> = new Set(),
   ) {}
+
+  /** How many shared sub-expressions the compiled closures use: the length of `Run.shared`. */
+  get sharedCount(): number {
+    return this.sharedIndex.size;
+  }
 
   /** `frames`: the field names of each enclosing aggregate's list, outermost first. */
   compile(e: Expr, frames: readonly ReadonlySet<string>[] = []): Compiled {
+    const key = frames.length === 0 && this.shared.size > 0 ? sharedKey(e) : undefined;
+    if (key === undefined || !this.shared.has(key)) return this.compileNode(e, frames);
+    let index = this.sharedIndex.get(key);
+    if (index === undefined) {
+      index = this.sharedIndex.size;
+      this.sharedIndex.set(key, index);
+    }
+    const i = index;
+    const inner = this.compileNode(e, frames);
+    return (run) => {
+      const known = run.shared[i];
+      if (known !== UNSET) return known;
+      const v = inner(run);
+      run.shared[i] = v;
+      return v;
+    };
+  }
+
+  private compileNode(e: Expr, frames: readonly ReadonlySet<string>[]): Compiled {
     const c = (x: Expr) => this.compile(x, frames);
     switch (e.k) {
       case "num":
@@ -441,4 +475,37 @@ function columnIndex(def: TableDef): TableIndex {
     ),
   );
   return { allRows, columns: cellsMayWarn ? [] : columns };
+}
+
+/**
+ * A sub-expression worth computing once a case when the ruleset writes it more than once (the same
+ * remainder in two formulas, say): arithmetic, rounding, min/max and aggregates, with no table look-up
+ * inside (a look-up may warn, and the warning must come as often as the interpreter gives it). Its
+ * key is its JSON: equal keys are equal trees. Undefined for anything else.
+ */
+export function sharedKey(e: Expr): string | undefined {
+  if (e.k !== "arith" && e.k !== "round" && e.k !== "minmax" && e.k !== "agg" && e.k !== "neg")
+    return undefined;
+  if (someExpr(e, (x) => x.k === "table")) return undefined;
+  return JSON.stringify(e);
+}
+
+/** Keys of the sub-expressions that occur more than once among `roots` (outside aggregate bodies). */
+export function repeatedSubexpressions(roots: readonly Expr[]): Set<string> {
+  const seen = new Set<string>();
+  const repeated = new Set<string>();
+  const walk = (e: Expr) => {
+    const key = sharedKey(e);
+    if (key !== undefined) {
+      if (seen.has(key)) {
+        repeated.add(key);
+        return; // its parts are counted once, with it
+      }
+      seen.add(key);
+    }
+    // An aggregate's body and filter are per list item: not shared between cases' items.
+    if (e.k !== "agg") for (const child of exprChildren(e)) walk(child);
+  };
+  for (const root of roots) walk(root);
+  return repeated;
 }

@@ -10,7 +10,7 @@ import type { Prepared } from "../prepared";
 import type { TraceCondition } from "../result";
 import type { RuntimeValue } from "../values";
 import { ConditionCompiler } from "./compile-condition";
-import { type Compiled, ExprCompiler, type Run } from "./compile-expr";
+import { type Compiled, ExprCompiler, type Run, repeatedSubexpressions, UNSET } from "./compile-expr";
 
 export function compiledEvaluator({
   artefact,
@@ -36,7 +36,12 @@ export function compiledEvaluator({
   const inputSlots = artefact.inputs.map((i) => [i.name, slotOf.get(i.name)!] as const);
 
   const find = (name: string) => slotOf.get(name);
-  const exprs = new ExprCompiler(find, tables, listFields);
+  const exprs = new ExprCompiler(
+    find,
+    tables,
+    listFields,
+    repeatedSubexpressions([...artefact.values.map((v) => v.expr), ...Object.values(artefact.expressions)]),
+  );
   // Values first, then anonymous expressions: the order the reference evaluator computes them in.
   const computed: [number, Compiled][] = [
     ...artefact.values.map((v) => [slotOf.get(v.name)!, exprs.compile(v.expr)] as [number, Compiled]),
@@ -45,14 +50,16 @@ export function compiledEvaluator({
     ),
   ];
 
-  const conditions = new ConditionCompiler(find);
+  const shared = new Array<RuntimeValue | typeof UNSET>(exprs.sharedCount).fill(UNSET);
+
+  const conditions = new ConditionCompiler(find, (name) => parameters.get(name));
   const rules = artefact.rules.map((r) => ({
     test: conditions.compile(r.conditions),
     traced: conditions.compileTraced(r.conditions),
   }));
 
   return (inputs, trace) => {
-    const run: Run = { slots: template.slice(), items: [], warnings: [] };
+    const run: Run = { slots: template.slice(), shared: shared.slice(), items: [], warnings: [] };
     for (const [name, s] of inputSlots) run.slots[s] = inputs.get(name);
     for (const [s, fn] of computed) run.slots[s] = fn(run);
 
@@ -67,15 +74,27 @@ export function compiledEvaluator({
     } else {
       for (let i = 0; i < rules.length; i++) fired[i] = rules[i]!.test(run);
     }
-    const result: CaseRun = {
-      fact: (name) => {
-        const s = slotOf.get(name);
-        return s === undefined ? undefined : run.slots[s];
-      },
-      fired,
-      warnings: run.warnings,
-    };
-    if (traces) result.traces = traces;
-    return result;
+    return new SlotRun(slotOf, run, fired, traces);
   };
+}
+
+/** A case's run, read by name. A class rather than an object of closures: nothing built per case. */
+class SlotRun implements CaseRun {
+  readonly warnings: CaseRun["warnings"];
+  readonly traces?: TraceCondition[][];
+
+  constructor(
+    private readonly slotOf: ReadonlyMap<string, number>,
+    private readonly run: Run,
+    readonly fired: boolean[],
+    traces: TraceCondition[][] | undefined,
+  ) {
+    this.warnings = run.warnings;
+    if (traces) this.traces = traces;
+  }
+
+  fact(name: string): RuntimeValue {
+    const s = this.slotOf.get(name);
+    return s === undefined ? undefined : this.run.slots[s];
+  }
 }

@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import type { Expr, TableCell, TableDef } from "../../artefact/types";
 import {
   type ComparisonOp,
+  compareValues,
   compareWithConstant,
   equalsAny,
   memberOfConstants,
@@ -40,6 +41,15 @@ describe("comparisons against a constant", () => {
         expect(compareWithConstant(op, k)(v)).toBe(comparison(op, v, k));
       }),
       { numRuns: 5000, seed: 7 },
+    );
+  });
+
+  it("compareValues(op)(a, b) is comparison(op, a, b)", () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...OPS), value, value, (op, a, b) => {
+        expect(compareValues(op)(a, b)).toBe(comparison(op, a, b));
+      }),
+      { numRuns: 5000, seed: 10 },
     );
   });
 
@@ -107,7 +117,7 @@ describe("table look-ups through the column index", () => {
         const compiled = new ExprCompiler((n) => names.indexOf(n), new Map([["t", def]]), new Map()).compile(
           lookUp,
         );
-        const run: Run = { slots: [...args], items: [], warnings: [] };
+        const run: Run = { slots: [...args], shared: [], items: [], warnings: [] };
         const got = compiled(run);
 
         const warnings: EvaluationWarning[] = [];

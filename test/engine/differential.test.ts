@@ -148,7 +148,7 @@ describe("differential: the compiled evaluator gives exactly the reference evalu
         expect(inputs.length).toBe(artefact.tests.length + examples.length);
       });
 
-      it(`on ${GENERATED} generated cases`, { timeout: 120_000 }, async () => {
+      it(`on ${GENERATED} generated cases`, { timeout: 600_000 }, async () => {
         const mismatches = new Mismatches();
         let n = 0;
         let refused = 0;
