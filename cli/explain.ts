@@ -94,7 +94,9 @@ function ruleLines(rule: RuleTrace, types: Map<string, ScalarType>): string[] {
 function conditionLine(c: TraceCondition, types: Map<string, ScalarType>): string {
   const factType = types.get(c.fact);
   const op = OPERATOR_FA[c.operator] ?? c.operator;
-  const mark = c.skipped ? "·" : c.result ? "✓" : "✗";
+  // The mark says whether the line as shown holds: for «نه …» that is the opposite of the leaf's result.
+  const holds = c.result !== (c.negated === true);
+  const mark = c.skipped ? "·" : holds ? "✓" : "✗";
   const not = c.negated ? "نه " : "";
   const facts = [`${c.fact} = ${showRaw(c.actual, factType)}`];
   let text: string;

@@ -78,6 +78,19 @@ describe("zavabet eval", SLOW, () => {
     expect(() => JSON.parse(text)).toThrow();
   });
 
+  it("marks a «نه …» condition by whether the line as shown holds", async () => {
+    // case-1 holds two mortgages and nothing else: «نه دارای_اوراق» holds, «نه دارای_ملک» does not.
+    const r = await zavabet([
+      "eval",
+      "--explain",
+      "rulesets/electronics",
+      "rulesets/electronics/examples/case-1.json",
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("✓ نه دارای_اوراق برابر بله؛ دارای_اوراق = خیر");
+    expect(r.stdout).toContain("✗ نه دارای_ملک برابر بله؛ دارای_ملک = بله");
+  });
+
   it("says why an invalid case is invalid, field by field in Persian and English; exit 2", async () => {
     const r = await zavabet(["eval", TINY, `${CASES}/bad.json`]);
     expect(r.code).toBe(2);
