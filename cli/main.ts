@@ -59,6 +59,15 @@ function buildProgram(setExit: (code: ExitCode) => void): Command {
     });
 
   program
+    .command("schema")
+    .description("print the JSON Schema of a case for a ruleset — طرح‌واره‌ی JSON ورودی قواعد")
+    .argument("<ruleset>", "the ruleset (folder, fund@version, .zb or artefact .json)")
+    .action(async (ruleset: string) => {
+      const { runSchema } = await import("./schema");
+      setExit(runSchema(ruleset));
+    });
+
+  program
     .command("eval")
     .description("evaluate one case against a ruleset — اجرای قواعد روی یک مورد")
     .argument("<ruleset>", "the ruleset (source or compiled artefact)")
@@ -112,6 +121,25 @@ function buildProgram(setExit: (code: ExitCode) => void): Command {
       const { runServe } = await import("./serve");
       setExit(await runServe(options));
     });
+
+  const cases = program
+    .command("cases")
+    .description("synthetic corpora of cases — ساخت مجموعه‌ی موردها")
+    .helpOption("-h, --help", "show help — راهنما")
+    .addHelpCommand(false);
+  cases
+    .command("generate")
+    .description("a reproducible corpus of cases as JSON Lines — ساخت موردهای تکرارپذیر (JSON Lines)")
+    .argument("<ruleset>", "the ruleset whose inputs and boundaries the cases cover")
+    .requiredOption("-n, --count <n>", "how many cases")
+    .option("-s, --seed <seed>", "the seed: the same seed gives the same cases", "0")
+    .option("-o, --out <file>", "write to a file instead of standard output")
+    .action(async (ruleset: string, options: { count: string; seed?: string; out?: string }) => {
+      const { runCasesGenerate } = await import("./cases");
+      setExit(await runCasesGenerate(ruleset, options));
+    })
+    .exitOverride()
+    .configureOutput({ outputError: () => {} });
 
   for (const command of program.commands) {
     command.exitOverride().configureOutput({ outputError: () => {} });
