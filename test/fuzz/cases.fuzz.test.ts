@@ -5,10 +5,13 @@
  * result for a value its input's type cannot hold, never a change to Object.prototype.
  */
 import fc from "fast-check";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { type Artefact, CaseError, createEngine, type EvaluationResult, type ValueType } from "zavabet";
 import { caseArbitrary } from "../../engine/generate";
 import { compiled, SOURCES } from "./fixtures";
+
+// Hundreds of compiles or megabyte cases per test: on a busy CI machine this takes more than the default 30 s.
+vi.setConfig({ testTimeout: 180_000 });
 
 const prototypeKeys = Object.getOwnPropertyNames(Object.prototype).sort();
 afterAll(() => {

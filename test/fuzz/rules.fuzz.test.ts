@@ -7,7 +7,7 @@
  * seeds are the shipped rulesets and the checker and compiler run too.)
  */
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import {
   CATALOGUE,
   CaseError,
@@ -19,6 +19,9 @@ import {
 } from "zavabet";
 import { generateCases } from "../../engine/generate";
 import { SOURCES } from "./fixtures";
+
+// Hundreds of compiles or megabyte cases per test: on a busy CI machine this takes more than the default 30 s.
+vi.setConfig({ testTimeout: 180_000 });
 
 /** Pieces that exercise the lexer, the normaliser and the grammar. */
 const noise = fc.constantFrom(
