@@ -22,6 +22,7 @@ import Fastify, {
   type FastifyRequest,
   type FastifyServerOptions,
 } from "fastify";
+import { editorStatic } from "./editor-static";
 import { ApiError, type ErrorBody, type ErrorDetail, MAX_DETAILS, MESSAGES } from "./errors";
 import { inspectBody, parseJson } from "./guard";
 import { DEFAULT_LIMITS, defaultLoadShedding, type Limits, type LoadShedding } from "./options";
@@ -40,6 +41,8 @@ export interface ServerOptions {
   load?: Partial<LoadShedding>;
   /** fastify's logger option (default: no logging). */
   logger?: FastifyServerOptions["logger"];
+  /** The built editor (editor/dist) to serve at / (./editor-static.ts); unset, no editor is served. */
+  editorDir?: string;
 }
 
 /** Shared by the route modules. */
@@ -147,6 +150,7 @@ export function createServer(options: ServerOptions): FastifyInstance {
     });
     await scope.register(rulesetRoutes(ctx));
     await scope.register(evaluateRoutes(ctx));
+    if (options.editorDir) await scope.register(editorStatic({ dir: options.editorDir, store }));
   });
   return app;
 }
