@@ -757,6 +757,14 @@ describe("error recovery", () => {
     expectTailParsed(file);
   });
 
+  it("a line of 100,000 unclosed « or [ is read in one pass: the first mark reported, nothing hangs", () => {
+    for (const mark of ["«", "["]) {
+      const { diagnostics } = parse(`پارامتر عنوان = ${mark.repeat(100_000)}${AFTER}`);
+      expect(diagnostics[0]?.code).toBe("ZB1001");
+      expect(diagnostics[0]?.range.startColumn).toBe(17);
+    }
+  });
+
   it("a missing آنگاه: one diagnostic at the outcome, the rule kept with its outcome", () => {
     const src = `قاعده «سقف» [ماده ۳۹]\n  اگر الف > ۱\n  رد «زیاد»${AFTER}`;
     const { file, diagnostics } = parse(src);
