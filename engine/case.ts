@@ -125,6 +125,17 @@ function typeName(t: ValueType): Message {
   }
 }
 
+/**
+ * A short view of what the caller sent, for a message. Arrays and objects are only named: a value
+ * nested thousands deep must not take the message down with a stack overflow.
+ */
+function preview(v: unknown): string {
+  if (Array.isArray(v)) return "[…]";
+  if (typeof v === "object" && v !== null) return "{…}";
+  if (typeof v === "string") return JSON.stringify(v.length > 60 ? `${v.slice(0, 60)}…` : v);
+  return String(v);
+}
+
 const ISSUES = {
   notObject: { fa: "پرونده باید یک شیء JSON باشد", en: "The case must be a JSON object" },
   forbidden: (k: string): Message => ({
@@ -145,7 +156,7 @@ const ISSUES = {
   }),
   wrongType: (t: ValueType, got: unknown): Message => {
     const want = typeName(t);
-    const shown = JSON.stringify(got)?.slice(0, 60) ?? String(got);
+    const shown = preview(got);
     return { fa: `باید ${want.fa} باشد، اما ${shown} آمده است`, en: `must be ${want.en}, got ${shown}` };
   },
   tooLarge: {
@@ -161,7 +172,7 @@ const ISSUES = {
     en: `«${got}» is not allowed; one of: ${members.join(", ")}`,
   }),
   notRecord: (got: unknown): Message => {
-    const shown = JSON.stringify(got)?.slice(0, 60) ?? String(got);
+    const shown = preview(got);
     return {
       fa: `هر قلم فهرست باید یک رکورد (شیء JSON) باشد، اما ${shown} آمده است`,
       en: `each list item must be a record (a JSON object), got ${shown}`,
@@ -210,6 +221,8 @@ interface ReadState {
   shown: Map<string, string>;
   /** Normalised paths that already have an issue: not converted again. */
   bad: Set<string>;
+  /** Field and message of every issue so far: each is reported once. */
+  reported: Set<string>;
 }
 
 /** The path as the caller wrote it: the longest known prefix, then "[i]" and ".field" steps. */
@@ -231,8 +244,10 @@ function shownPath(state: ReadState, path: string): string {
 function issue(state: ReadState, path: string, message: Message): void {
   const field = shownPath(state, path);
   state.bad.add(path);
-  if (!state.issues.some((i) => i.field === field && i.en === message.en))
-    state.issues.push({ field, ...message });
+  const key = `${field}\u0000${message.en}`;
+  if (state.reported.has(key)) return;
+  state.reported.add(key);
+  state.issues.push({ field, ...message });
 }
 
 /** Step 2 for a scalar: normalise it the way its type reads it (still JSON). */
@@ -483,7 +498,7 @@ export function buildReader(artefact: Artefact, { fastPath: useFastPath = true }
   };
 
   function attempt(input: Json, track: boolean): { values: CaseValues; issues: CaseIssue[] } {
-    const state: ReadState = { track, issues: [], shown: new Map(), bad: new Set() };
+    const state: ReadState = { track, issues: [], shown: new Map(), bad: new Set(), reported: new Set() };
     const normalized: Json = Object.create(null) as Json;
     normalizeObject(input, defs, normalized, "", "", state);
 

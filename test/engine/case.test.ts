@@ -124,4 +124,21 @@ describe("reading a case", () => {
     const values = caseReader(loadArtefact(draft07)).read(baseCase);
     expect(show(values.get("مدت"))).toBe("18");
   });
+
+  it("names a value nested thousands deep without overflowing: a CaseError for the field", () => {
+    let deep: unknown = 1;
+    for (let i = 0; i < 10_000; i++) deep = [deep];
+    const issues = issuesOf({ ...baseCase, amount: deep });
+    expect(issues.map((i) => [i.field, i.en])).toEqual([
+      ["amount", "must be an amount in rials (a number), got […]"],
+    ]);
+  });
+
+  it("reports each of 20,000 unknown keys once", () => {
+    const input: Record<string, unknown> = { ...baseCase };
+    for (let i = 0; i < 20_000; i++) input[`k${i}`] = i;
+    const issues = issuesOf(input);
+    expect(issues).toHaveLength(20_000);
+    expect(new Set(issues.map((i) => i.field)).size).toBe(20_000);
+  });
 });
