@@ -122,6 +122,27 @@ function buildProgram(setExit: (code: ExitCode) => void): Command {
       setExit(await runServe(options));
     });
 
+  program
+    .command("compare")
+    .description("two versions over a corpus of cases: what decides differently — مقایسه‌ی دو نسخه روی موردها")
+    .requiredOption("--base <ruleset>", "the published version (fund@version, a .zb or artefact .json)")
+    .requiredOption("--candidate <ruleset>", "the version to compare with it (fund@version or a file)")
+    .requiredOption("--cases <file>", 'the corpus: JSON Lines (.jsonl) or CSV (.csv); "-" for standard input')
+    .option("--format <format>", "jsonl or csv (default: from the file name; jsonl for standard input)")
+    .option("--json", "print the report as JSON (docs/compare-report.schema.json)")
+    .option("--strict", "stop at the first malformed line (exit 2) instead of skipping it")
+    .option(
+      "--fail-on <gate>",
+      "exit 1 when: decision (any decision changed), any (any difference), N% (decisions changed in more than N% of the cases)",
+    )
+    .option("--examples <n>", "example cases kept per group", "3")
+    .option("--no-progress", "no progress line on standard error")
+    .action(async (options: import("./compare").CompareOptions) => {
+      const { runCompare } = await import("./compare");
+      // 130 (interrupted) is outside ExitCode's 0–2 but passes through to process.exitCode as it is.
+      setExit((await runCompare(options)) as ExitCode);
+    });
+
   const cases = program
     .command("cases")
     .description("synthetic corpora of cases — ساخت مجموعه‌ی موردها")
