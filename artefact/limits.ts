@@ -19,3 +19,11 @@ export const MAX_FRACTION_DIGITS = 12;
 export const MAX_EFFECTIVE_DEPTH = 256;
 /** Most aggregates nested inside one another (counting through table calls): bounds work to n². */
 export const MAX_AGG_NESTING = 2;
+/**
+ * Most expression nodes one case may evaluate, counted at load in the worst case: every list at
+ * MAX_LIST_ITEMS items, every table look-up testing every row and computing every output (tables
+ * calling tables multiply). A few seconds of work at most; a ruleset written for real cases stays
+ * far below it (the shipped ones need well under 10⁶), while tables that call each other twice per
+ * row, or many values with nested aggregates, would otherwise take minutes a case.
+ */
+export const MAX_CASE_WORK = 10_000_000;

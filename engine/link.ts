@@ -6,12 +6,21 @@
 
 import {
   MAX_AGG_NESTING,
+  MAX_CASE_WORK,
   MAX_CONDITION_DEPTH,
   MAX_EFFECTIVE_DEPTH,
   MAX_EXPR_DEPTH,
+  MAX_LIST_ITEMS,
 } from "../artefact/limits";
 import type { Artefact, Expr, JreCondition, RecordField, TableDef } from "../artefact/types";
 import { parameterValue } from "./params";
+
+/** What an expression reaches: nesting depth, aggregate nesting, and worst-case nodes evaluated. */
+interface Reach {
+  depth: number;
+  aggs: number;
+  cost: number;
+}
 
 interface Walk {
   where: string;
@@ -66,25 +75,30 @@ export function linkErrors(a: Artefact): string[] {
   }
 
   // ---- expressions -----------------------------------------------------------------------------
-  /** Effective depth of each table (its deepest row, counting tables it calls); -1 while visiting. */
-  const tableDepth = new Map<string, { depth: number; aggs: number }>();
+  /**
+   * Effective depth of each table (its deepest row, counting tables it calls), aggregate nesting, and
+   * cost: how many expression nodes one call may evaluate at most; depth -1 while visiting.
+   */
+  const tableDepth = new Map<string, Reach>();
 
-  function walk(e: Expr, w: Walk, depth: number): { depth: number; aggs: number } {
+  function walk(e: Expr, w: Walk, depth: number): Reach {
     if (depth > MAX_EXPR_DEPTH) {
       err(`${w.where}: expression nested deeper than ${MAX_EXPR_DEPTH}`);
-      return { depth: Number.POSITIVE_INFINITY, aggs: 0 };
+      return { depth: Number.POSITIVE_INFINITY, aggs: 0, cost: 1 };
     }
     const sub = (x: Expr, inner: Walk = w) => walk(x, inner, depth + 1);
-    const all = (xs: (Expr | undefined)[], inner: Walk = w) => {
+    const all = (xs: (Expr | undefined)[], inner: Walk = w): Reach => {
       let d = depth;
       let g = 0;
+      let cost = 1;
       for (const x of xs) {
         if (!x) continue;
         const r = sub(x, inner);
         d = Math.max(d, r.depth);
         g = Math.max(g, r.aggs);
+        cost += r.cost;
       }
-      return { depth: d, aggs: g };
+      return { depth: d, aggs: g, cost };
     };
     switch (e.k) {
       case "num":
@@ -92,15 +106,15 @@ export function linkErrors(a: Artefact): string[] {
       case "bool":
       case "date":
       case "member":
-        return { depth, aggs: 0 };
+        return { depth, aggs: 0, cost: 1 };
       case "ref":
         if (!w.readable(e.name)) err(`${w.where}: «${e.name}» is not an input, parameter or earlier value`);
-        return { depth, aggs: 0 };
+        return { depth, aggs: 0, cost: 1 };
       case "field":
         if (!w.lists.some((fields) => fields.some((f) => f.name === e.name))) {
           err(`${w.where}: «${e.name}» is not a field of a list being aggregated`);
         }
-        return { depth, aggs: 0 };
+        return { depth, aggs: 0, cost: 1 };
       case "arith":
       case "cmp":
         return all([e.a, e.b]);
@@ -129,7 +143,11 @@ export function linkErrors(a: Artefact): string[] {
           err(`${w.where}: table «${t.name}» takes ${t.columns.length} argument(s), not ${e.args.length}`);
         }
         const inner = checkTable(t);
-        return { depth: Math.max(args.depth, depth + inner.depth), aggs: Math.max(args.aggs, inner.aggs) };
+        return {
+          depth: Math.max(args.depth, depth + inner.depth),
+          aggs: Math.max(args.aggs, inner.aggs),
+          cost: args.cost + inner.cost,
+        };
       }
       case "agg": {
         const list = inputs.get(e.list);
@@ -141,25 +159,28 @@ export function linkErrors(a: Artefact): string[] {
           err(`${w.where}: aggregate ${e.fn} needs a body`);
         }
         const r = all([e.body, e.where], { ...w, lists: [...w.lists, list.type.fields] });
-        return { depth: r.depth, aggs: r.aggs + 1 };
+        // The body and filter run once per item, for as many items as a list may hold.
+        return { depth: r.depth, aggs: r.aggs + 1, cost: 1 + MAX_LIST_ITEMS * r.cost };
       }
     }
   }
 
   const readAny = (name: string) => inputs.has(name) || params.has(name) || values.has(name);
 
-  function checkTable(t: TableDef): { depth: number; aggs: number } {
+  function checkTable(t: TableDef): Reach {
     const known = tableDepth.get(t.name);
     if (known) {
       if (known.depth < 0) {
         err(`table «${t.name}» calls itself (directly or through other tables)`);
-        return { depth: Number.POSITIVE_INFINITY, aggs: 0 };
+        return { depth: Number.POSITIVE_INFINITY, aggs: 0, cost: 1 };
       }
       return known;
     }
-    tableDepth.set(t.name, { depth: -1, aggs: 0 });
+    tableDepth.set(t.name, { depth: -1, aggs: 0, cost: 1 });
     let depth = 0;
     let aggs = 0;
+    // A look-up may test every row's cells and (collect) compute every row's output.
+    let cost = 1;
     const w: Walk = { where: `table «${t.name}»`, readable: readAny, lists: [] };
     for (const [i, row] of t.rows.entries()) {
       if (row.cells.length !== t.columns.length) {
@@ -174,15 +195,20 @@ export function linkErrors(a: Artefact): string[] {
         const r = walk(x, { ...w, where: `table «${t.name}» row ${i + 1}` }, 1);
         depth = Math.max(depth, r.depth);
         aggs = Math.max(aggs, r.aggs);
+        cost += r.cost;
       }
     }
-    const result = { depth, aggs };
+    const result = { depth, aggs, cost };
     tableDepth.set(t.name, result);
     return result;
   }
 
+  /** Expression nodes one case may evaluate at most, over every value and expression. */
+  let work = 0;
+
   function checkRoot(e: Expr, w: Walk): void {
     const r = walk(e, w, 1);
+    work += r.cost;
     if (r.depth !== Number.POSITIVE_INFINITY && r.depth > MAX_EFFECTIVE_DEPTH) {
       err(`${w.where}: expression (with the tables it calls) nested deeper than ${MAX_EFFECTIVE_DEPTH}`);
     }
@@ -198,6 +224,11 @@ export function linkErrors(a: Artefact): string[] {
   }
   for (const [name, e] of Object.entries(a.expressions)) {
     checkRoot(e, { where: `expression «${name}»`, readable: readAny, lists: [] });
+  }
+  if (work > MAX_CASE_WORK) {
+    err(
+      `one case may evaluate up to ${work.toExponential(1)} expression nodes (with lists of ${MAX_LIST_ITEMS} items and every table row); at most ${MAX_CASE_WORK.toExponential(0)} are allowed`,
+    );
   }
 
   // ---- rules -----------------------------------------------------------------------------------

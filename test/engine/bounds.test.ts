@@ -2,10 +2,13 @@
  * No ruleset can ask for unbounded work: expressions and conditions are depth-capped at load
  * (load.test.ts), a list input holds at most MAX_LIST_ITEMS items, and aggregates nest at most
  * MAX_AGG_NESTING deep, each one a single pass over its list. So the most an aggregate can cost is
- * MAX_LIST_ITEMS ** MAX_AGG_NESTING body evaluations, on both evaluators.
+ * MAX_LIST_ITEMS ** MAX_AGG_NESTING body evaluations, on both evaluators. And the whole case — every
+ * value, every table look-up with the tables it calls — may evaluate at most MAX_CASE_WORK nodes in
+ * the worst case, counted at load.
  */
 import { describe, expect, it } from "vitest";
-import { MAX_AGG_NESTING, MAX_LIST_ITEMS } from "../../artefact/limits";
+import { MAX_AGG_NESTING, MAX_CASE_WORK, MAX_LIST_ITEMS } from "../../artefact/limits";
+import type { Expr } from "../../artefact/types";
 import { compileSource } from "../../dsl";
 import { ArtefactError, CaseError, createEngine, type EvaluatorName } from "../../engine";
 
@@ -61,5 +64,55 @@ describe("the nesting cap", () => {
       expr: { k: "agg", fn: "sum", list: "اقلام", body: value.expr },
     };
     expect(() => createEngine(tooDeep)).toThrow(ArtefactError);
+  });
+});
+
+describe("the work one case may ask for", () => {
+  /** `levels` tables, each row of which looks the next table up twice: 2^levels look-ups. */
+  function doubling(levels: number) {
+    const { artefact: base, diagnostics } = compileSource(
+      `${HEADER}ورودی الف: عدد\nجدول ت [م] (یکتا)\n  | الف || خروجی |\n  | ۱ || ۲ |\nمقدار م = ت(الف) [م]\n`,
+    );
+    expect(diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    const a = structuredClone(base!);
+    const template = a.tables[0]!;
+    const call = (table: string): Expr => ({ k: "table", table, args: [{ k: "num", v: "1" }] });
+    a.tables = Array.from({ length: levels + 1 }, (_, i) => ({
+      ...template,
+      name: `t${i}`,
+      rows: [
+        {
+          ...template.rows[0]!,
+          cells: [{ k: "any" }],
+          output:
+            i === levels
+              ? { k: "num", v: "1" }
+              : { k: "arith", op: "+", a: call(`t${i + 1}`), b: call(`t${i + 1}`) },
+        },
+      ],
+    }));
+    a.values[0] = { ...a.values[0]!, expr: call("t0") };
+    return a;
+  }
+
+  it("tables that look each other up twice a row are evaluated when the work is bounded", async () => {
+    const engine = createEngine(doubling(10));
+    expect((await engine.evaluate({ الف: 1 })).values.م).toBe(String(2 ** 10));
+  });
+
+  it(`and refused at load when one case could evaluate more than ${MAX_CASE_WORK.toExponential(0)} nodes`, () => {
+    expect(() => createEngine(doubling(24))).toThrow(ArtefactError);
+    expect(() => createEngine(doubling(24))).toThrow(/expression nodes/);
+  });
+
+  it("ten values each with aggregates nested to the cap are refused; one is not", () => {
+    const many = Array.from(
+      { length: 10 },
+      (_, i) => `مقدار م${i} = جمع(اقلام، جمع(اقلام، مبلغ) + مبلغ) [م]`,
+    ).join("\n");
+    const { artefact: a, diagnostics } = compileSource(`${HEADER}${LIST}${many}\n`);
+    expect(diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(() => createEngine(a!)).toThrow(/expression nodes/);
+    expect(() => createEngine(artefact("جمع(اقلام، جمع(اقلام، مبلغ) + مبلغ)"))).not.toThrow();
   });
 });
