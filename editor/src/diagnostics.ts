@@ -60,7 +60,6 @@ function toMarker(d: Diagnostic): editor.IMarkerData {
     severity: d.severity === "error" ? MarkerSeverity.Error : MarkerSeverity.Warning,
     code: d.code,
     message: `${d.message.fa}\n${d.message.en}`,
-    source: "ضوابط",
     startLineNumber: d.range.startLine,
     startColumn: d.range.startColumn,
     endLineNumber: d.range.endLine,

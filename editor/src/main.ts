@@ -60,8 +60,11 @@ async function main(): Promise<void> {
     lineHeight: 28,
     automaticLayout: true,
     minimap: { enabled: false },
+    scrollBeyondLastColumn: 0,
     // An RTL line is aligned to the right edge of the scroll width: wrapping keeps that edge in view.
     wordWrap: "on",
+    // Vazirmatn is proportional: wrap by measured widths, not by character counts.
+    wrappingStrategy: "advanced",
     // Persian digits and letters are not look-alikes to confuse here, and ZWNJ belongs in names.
     unicodeHighlight: { ambiguousCharacters: false, invisibleCharacters: false, nonBasicASCII: false },
     renderControlCharacters: false,

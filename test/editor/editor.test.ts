@@ -1,0 +1,146 @@
+/**
+ * The editor in a real browser (Debian's Chromium through playwright-core): the built editor, served
+ * by the same server `npm start` runs, opens the Omid ruleset; a typo in the home-business cap
+ * (`پارامتر سقف_خانگی`) raises the checker's Persian diagnostic as one types, and fixing it clears it.
+ * Screenshots of each state go to test/editor/screenshots/ (gitignored).
+ */
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import type { FastifyInstance } from "fastify";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { build } from "vite";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createServer } from "../../server";
+
+const CHROMIUM = "/usr/bin/chromium";
+const SCREENSHOTS = resolve("test/editor/screenshots");
+const CAP_LINE = "پارامتر سقف_خانگی = ۱۰۰ میلیون ریال";
+const LONG = 60_000;
+
+let work: string;
+let server: FastifyInstance;
+let browser: Browser;
+let page: Page;
+let base: string;
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM))
+    throw new Error(`${CHROMIUM} is missing: install Debian's chromium (DEVELOPERS.md)`);
+  work = mkdtempSync(join(tmpdir(), "zavabet-editor-"));
+  const dist = join(work, "dist");
+  // The editor as npm start builds it, into a folder of the test's own.
+  await build({
+    configFile: resolve("vite.config.ts"),
+    logLevel: "warn",
+    build: { outDir: dist, emptyOutDir: true },
+  });
+  cpSync("rulesets/omid", join(work, "rulesets/omid"), { recursive: true });
+  server = createServer({ rulesetsDir: join(work, "rulesets"), editorDir: dist });
+  base = await server.listen({ port: 0, host: "127.0.0.1" });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--no-first-run",
+    ],
+  });
+  page = await browser.newPage({ viewport: { width: 1400, height: 860 }, locale: "fa-IR" });
+  mkdirSync(SCREENSHOTS, { recursive: true });
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+const status = () => page.locator("#status");
+const problems = () => page.locator("#problems li");
+
+/** Find `text` with the editor's find widget and leave it selected, as a person would. */
+async function select(text: string): Promise<void> {
+  await page.locator(".monaco-editor .view-lines").click();
+  await page.keyboard.press("Control+f");
+  const input = page.locator(".find-widget textarea, .find-widget input").first();
+  await input.fill(text);
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("Escape");
+}
+
+/** The right end of the cap line's text lies inside the editor, left of its 14-pixel scrollbar. */
+async function rightEdgeInView(): Promise<void> {
+  const line = page.locator(".view-line", { hasText: "سقف_خانگی" }).first();
+  const word = await line.getByText("پارامتر", { exact: true }).boundingBox();
+  const editorBox = await page.locator("#editor").boundingBox();
+  expect(word && editorBox).toBeTruthy();
+  if (word && editorBox)
+    expect(word.x + word.width).toBeLessThanOrEqual(editorBox.x + editorBox.width - 14 + 1);
+}
+
+describe("the editor in Chromium", () => {
+  it(
+    "opens Omid as a Persian page, with the rules laid out right to left",
+    async () => {
+      await page.goto(`${base}/?fund=omid`);
+      await expect.poll(() => status().textContent(), { timeout: LONG }).toBe("بی‌ایراد");
+      expect(await page.locator("html").getAttribute("dir")).toBe("rtl");
+      expect(await page.locator("#fund").inputValue()).toBe("omid");
+      // The font is the packaged one, and it loaded.
+      expect(await page.evaluate(() => document.fonts.check("16px Vazirmatn", "قاعده"))).toBe(true);
+      // Persian lines are turned by Monaco's RTL decoration, never by CSS on the editor.
+      const editorDirection = await page
+        .locator(".monaco-editor")
+        .evaluate((el) => getComputedStyle(el).direction);
+      expect(editorDirection).toBe("ltr");
+      const input = page.locator(".view-line", { hasText: "ورودی کد_سرفصل (loanCode)" });
+      expect(await input.getAttribute("dir")).toBe("rtl");
+      // A rule line reads from the right: its first word is right of its Latin alias.
+      const keyword = await input.getByText("ورودی", { exact: true }).boundingBox();
+      const alias = await input.getByText("loanCode", { exact: true }).boundingBox();
+      expect(keyword && alias && keyword.x > alias.x).toBe(true);
+      // A line with no Persian (the rule of ═ under the title) stays left to right.
+      expect(await page.locator(".view-line").first().getAttribute("dir")).not.toBe("rtl");
+      expect(await problems().count()).toBe(0);
+      await page.screenshot({ path: join(SCREENSHOTS, "1-opened.png") });
+    },
+    LONG * 2,
+  );
+
+  it(
+    "shows a Persian diagnostic for a typo in the home-business cap, and clears it once fixed",
+    async () => {
+      await select(CAP_LINE);
+      await page.keyboard.type("پارامتر سقف_خانگی = ۱۰۰ میلون ریال");
+      const typo = problems().filter({ hasText: "«میلون»" });
+      await expect.poll(() => typo.count(), { timeout: LONG }).toBe(1);
+      expect(await typo.getAttribute("data-code")).toBe("ZB1002");
+      expect(await typo.textContent()).toContain("انتظار می‌رفت");
+      expect(await typo.locator(".where").textContent()).toBe("سطر ۳۸۴");
+      await expect
+        .poll(() => page.locator(".view-overlays .squiggly-error").count(), { timeout: LONG })
+        .toBeGreaterThan(0);
+      expect(await status().textContent()).toMatch(/خطا/);
+      // The editor's own problem view (Shift+F8, previous problem from the cursor) shows it under the line.
+      await page.keyboard.press("Shift+F8");
+      const widget = page.locator(".marker-widget", { hasText: "«میلون» آمده است" });
+      await expect.poll(() => widget.isVisible(), { timeout: LONG }).toBe(true);
+      await page.screenshot({ path: join(SCREENSHOTS, "2-typo.png") });
+
+      await page.keyboard.press("Escape");
+      await select("۱۰۰ میلون ریال");
+      await page.keyboard.type("۱۰۰ میلیون ریال");
+      await expect.poll(() => status().textContent(), { timeout: LONG }).toBe("بی‌ایراد");
+      expect(await problems().count()).toBe(0);
+      expect(await page.locator(".view-overlays .squiggly-error").count()).toBe(0);
+      // Every line's first word is still in view after the edits (not scrolled under the scrollbar).
+      await rightEdgeInView();
+      await page.screenshot({ path: join(SCREENSHOTS, "3-fixed.png") });
+    },
+    LONG * 3,
+  );
+});
