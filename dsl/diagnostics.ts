@@ -48,6 +48,11 @@ export const CATALOGUE = {
     fa: "این بخش را نمی‌توان به قواعد اجرایی برگرداند: {0}",
     en: "This part cannot be compiled: {0}",
   },
+  ZB1007: {
+    severity: "error",
+    fa: "این عبارت بیش از اندازه تودرتو یا بلند است و خوانده نمی‌شود؛ آن را به چند «مقدار» بشکنید",
+    en: "This expression is nested too deeply (or chained too long) to be read; split it into several values",
+  },
   // 2xxx: names and scope
   ZB2001: { severity: "error", fa: "نام «{0}» تعریف نشده است{1}", en: "Unknown name «{0}»{1}" },
   ZB2002: {
@@ -163,6 +168,11 @@ export const CATALOGUE = {
     severity: "error",
     fa: "«{0}» درون {1} جمع‌بندی دیگر آمده است؛ بیش از {1} جمع‌بندی تودرتو روی فهرست‌ها مجاز نیست، چون هر لایه کار را چند برابر می‌کند",
     en: "«{0}» is nested inside {1} other aggregates; at most {1} aggregates over lists may nest, as each level multiplies the work",
+  },
+  ZB3020: {
+    severity: "error",
+    fa: "این عبارت بیش از {0} لایه تودرتو است؛ آن را به چند «مقدار» بشکنید",
+    en: "This expression is nested more than {0} levels deep; split it into several values",
   },
   // 4xxx: tables
   ZB4001: {

@@ -20,13 +20,37 @@ export interface CheckResult {
 
 /** Parse and check a rule file: every syntax and semantic diagnostic, in source order. */
 export function checkSource(src: string): CheckResult {
-  return { diagnostics: parseAndCheck(src).diagnostics };
+  return withinStack(src, () => ({ diagnostics: parseAndCheck(src).diagnostics }));
 }
 
 function parseAndCheck(src: string) {
   const parsed = parse(src);
   const checked = check(parsed.file);
   return { parsed, checked, diagnostics: sortByPosition([...parsed.diagnostics, ...checked.diagnostics]) };
+}
+
+/**
+ * Reading, checking and compiling recurse with the nesting of an expression; a hostile or absurd file
+ * (200 nested parentheses, 3,000 chained «نه») can exhaust the stack. That is reported as ZB1007 on
+ * the longest line (where such an expression sits), never thrown: nothing typed may break a caller.
+ */
+function withinStack<T extends { diagnostics: Diagnostic[] }>(
+  src: string,
+  run: () => T,
+): T | { diagnostics: Diagnostic[] } {
+  try {
+    return run();
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    const lines = src.split("\n");
+    let longest = 0;
+    lines.forEach((l, i) => {
+      if (l.length > (lines[longest]?.length ?? 0)) longest = i;
+    });
+    const length = lines[longest]?.length ?? 0;
+    const range = { startLine: longest + 1, startColumn: 1, endLine: longest + 1, endColumn: length + 1 };
+    return { diagnostics: [diagnostic("ZB1007", range)] };
+  }
 }
 
 export interface CompileResult {
@@ -36,6 +60,10 @@ export interface CompileResult {
 }
 
 export function compileSource(src: string): CompileResult {
+  return withinStack(src, () => compileChecked(src));
+}
+
+function compileChecked(src: string): CompileResult {
   const { parsed, checked, diagnostics } = parseAndCheck(src);
   if (diagnostics.some((d) => d.severity === "error")) return { diagnostics };
   try {

@@ -30,11 +30,21 @@ export function loadArtefact(json: unknown): Artefact {
   } catch {
     throw new ArtefactError(["the artefact is not plain JSON data"]);
   }
-  const checked = validateArtefact(copy);
+  const checked = withinStack(() => validateArtefact(copy));
   if (!checked.ok) throw new ArtefactError(checked.errors);
-  const errors = linkErrors(checked.artefact);
+  const errors = withinStack(() => linkErrors(checked.artefact));
   if (errors.length > 0) throw new ArtefactError(errors);
   caseReader(checked.artefact); // compiles the case schema now, so a bad one fails here
   loaded.add(checked.artefact);
   return checked.artefact;
+}
+
+/** Checking recurses with the artefact's nesting: one too deep for the stack is refused, never thrown as a RangeError. */
+function withinStack<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (e) {
+    if (e instanceof RangeError) throw new ArtefactError(["the artefact is nested too deeply to be checked"]);
+    throw e;
+  }
 }

@@ -90,6 +90,12 @@ describe("loadArtefact", () => {
     expect(errors.join()).toMatch(/nested deeper than 400 levels/);
   });
 
+  it("rejects a long chain of sums (the shape a compiled «x + x + … + x» has) with an ArtefactError", () => {
+    let chain: Expr = ref("مدت");
+    for (let i = 1; i < 300; i++) chain = { k: "arith", op: "+", a: chain, b: ref("مدت") };
+    expect(errorsOf(withValue(chain)).join()).toMatch(/nested (deeper|too deeply)/);
+  });
+
   it("checks that names resolve and tables are called correctly", () => {
     const broken: Artefact = {
       ...loan,
