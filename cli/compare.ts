@@ -7,6 +7,7 @@
  * after printing a report marked incomplete.
  */
 import { existsSync, statSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import {
   type CompareReport,
   Comparison,
@@ -16,7 +17,9 @@ import {
   type SideDecision,
   type Transition,
 } from "../compare";
+import { autoRunner } from "../compare/pool";
 import { type CaseFormat, CsvHeaderError, formatOf, openCases, readCases } from "../compare/read";
+import { MalformedLineError, runCorpus } from "../compare/run";
 import { type Artefact, createEngine } from "../engine";
 import { persianDigits } from "../engine/format";
 import { CliError, EXIT, type ExitCode } from "./errors";
@@ -34,9 +37,14 @@ export interface CompareOptions {
   strict?: boolean;
   failOn?: string;
   examples?: string;
+  /** Worker threads (default: one per core; 1 evaluates in the main thread). */
+  threads?: string;
   /** false (--no-progress): no progress on standard error. */
   progress?: boolean;
 }
+
+/** Cases per chunk sent to a worker: big enough that messaging is cheap, small enough to spread. */
+const CHUNK = 256;
 
 /** Exit code of a run stopped by Ctrl-C (128 + SIGINT), after its incomplete report. */
 export const EXIT_INTERRUPTED = 130;
@@ -90,6 +98,18 @@ function examplesOption(text: string | undefined): number {
   return v;
 }
 
+function threadsOption(text: string | undefined): number {
+  if (text === undefined) return availableParallelism();
+  const v = Number(text.replace(/[\u06F0-\u06F9]/g, (d) => String(d.charCodeAt(0) - 0x06f0)));
+  if (!Number.isInteger(v) || v < 1 || v > 256) {
+    throw new CliError(
+      `--threads باید عدد صحیحی از ۱ تا ۲۵۶ باشد، اما «${text}» آمده است`,
+      `--threads must be an integer from 1 to 256, got «${text}»`,
+    );
+  }
+  return v;
+}
+
 export async function runCompare(options: CompareOptions): Promise<ExitCode | typeof EXIT_INTERRUPTED> {
   const failOn = options.failOn === undefined ? undefined : parseFailOn(options.failOn);
   if (options.failOn !== undefined && failOn === undefined) {
@@ -100,6 +120,7 @@ export async function runCompare(options: CompareOptions): Promise<ExitCode | ty
   }
   const format = caseFormat(options);
   const examples = examplesOption(options.examples);
+  const threads = threadsOption(options.threads);
   if (options.cases !== "-" && !(existsSync(options.cases) && statSync(options.cases).isFile())) {
     throw new CliError(
       `پرونده‌ی موردها «${options.cases}» پیدا نشد`,
@@ -137,34 +158,29 @@ export async function runCompare(options: CompareOptions): Promise<ExitCode | ty
     "bytesRead" in input && typeof input.bytesRead === "number" ? input.bytesRead : undefined;
   const progress = options.progress === false ? undefined : new Progress(bytesRead, total);
   const lines = readCases(input, format, [base.artefact, candidate.artefact]);
+  const runner = autoRunner({ base: baseEngine, candidate: candidateEngine }, threads, CHUNK);
   try {
-    for (;;) {
-      const next = await Promise.race([lines.next(), stopped]);
-      if (next === "stop" || next.done) break;
-      const item = next.value;
-      if ("malformed" in item) {
-        if (options.strict) {
-          throw new CliError(
-            `${item.malformed.fa} (--strict: مقایسه متوقف شد)`,
-            `${item.malformed.en} (--strict: the run stopped)`,
-          );
-        }
-        comparison.addMalformed(item.line, item.malformed);
-      } else {
-        comparison.compare(item.line, item.case);
-        progress?.tick();
-      }
-      if (interrupted) break;
-    }
+    await runCorpus(lines, comparison, runner, {
+      strict: options.strict === true,
+      chunk: CHUNK,
+      stop: stopped,
+      ...(progress ? { onCase: () => progress.tick() } : {}),
+    });
   } catch (e) {
     if (e instanceof CsvHeaderError) throw new CliError(e.fa, e.en);
+    if (e instanceof MalformedLineError) {
+      throw new CliError(
+        `${e.malformed.fa} (--strict: مقایسه متوقف شد)`,
+        `${e.malformed.en} (--strict: the run stopped)`,
+      );
+    }
     throw e;
   } finally {
     progress?.end(interrupted);
     process.off("SIGINT", onSigint);
     input.destroy();
+    await runner.close();
   }
-
   const report: CompareReport = comparison.report(!interrupted);
   if (failOn && options.failOn !== undefined) report.failOn = checkFailOn(report, failOn, options.failOn);
   out(options.json ? JSON.stringify(report, null, 2) : formatReport(report));

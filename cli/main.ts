@@ -136,6 +136,7 @@ function buildProgram(setExit: (code: ExitCode) => void): Command {
       "exit 1 when: decision (any decision changed), any (any difference), N% (decisions changed in more than N% of the cases)",
     )
     .option("--examples <n>", "example cases kept per group", "3")
+    .option("--threads <n>", "worker threads, each with its own engines (default: one per core; 1: none)")
     .option("--no-progress", "no progress line on standard error")
     .action(async (options: import("./compare").CompareOptions) => {
       const { runCompare } = await import("./compare");

@@ -9,7 +9,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import type { CompareReport } from "../../compare";
-import { capCorpus, jsonLines, validateReport } from "../compare/helpers";
+import { generateCases } from "../../engine/generate";
+import { artefactOf, capCorpus, jsonLines, validateReport } from "../compare/helpers";
 import { FIXTURES, ROOT, SLOW, zavabet } from "./run";
 
 const DIR = `${FIXTURES}/compare`;
@@ -135,6 +136,23 @@ describe("zavabet compare", SLOW, () => {
     expect(runs[3]?.stderr).toContain("«rating2»");
     expect(runs[4]?.stderr).toContain("has no version «9»");
     expect(runs[5]?.stderr).toContain("--base");
+  });
+
+  it("--threads 2 (worker threads) prints the same report as --threads 1, byte for byte", async () => {
+    const corpus = join(tmp, "mixed.jsonl");
+    const generated = generateCases(artefactOf("rulesets/small-industries/versions/2.zb"), 700, 3);
+    writeFileSync(
+      corpus,
+      `${jsonLines([...generated.slice(0, 350), ...capCorpus(), ...generated.slice(350)])}[]\n`,
+    );
+    const [one, two] = await Promise.all([
+      compare("--cases", corpus, "--json", "--threads", "1"),
+      compare("--cases", corpus, "--json", "--threads", "2"),
+    ]);
+    expect(one.code).toBe(0);
+    expect(two.code).toBe(0);
+    expect(two.stdout).toBe(one.stdout);
+    expect(parse(one.stdout).summary).toMatchObject({ cases: 710, malformed: 1 });
   });
 
   it("Ctrl-C (SIGINT) prints a whole report marked incomplete and exits 130", async () => {

@@ -1,0 +1,92 @@
+/**
+ * The corpus loop: cases read in order, sent in chunks to a DiffRunner (this thread or workers), and
+ * merged into a Comparison in corpus order, malformed lines in their places. At most `inFlight` chunks
+ * are out at once, so memory does not grow with the corpus.
+ */
+import type { CaseDiff, Comparison } from "./compare";
+import type { DiffRunner } from "./pool";
+import type { CaseLine } from "./read";
+import type { Message } from "./types";
+
+/** A malformed line under --strict: the run stops there. */
+export class MalformedLineError extends Error {
+  readonly line: number;
+  readonly malformed: Message;
+  constructor(line: number, malformed: Message) {
+    super(malformed.en);
+    this.name = "MalformedLineError";
+    this.line = line;
+    this.malformed = malformed;
+  }
+}
+
+export interface RunOptions {
+  strict?: boolean;
+  /** Cases per chunk (default 256). */
+  chunk?: number;
+  /** Chunks out at once (default 2 per thread). */
+  inFlight?: number;
+  /** Called after each case is merged (progress). */
+  onCase?: () => void;
+  /** Resolves when the run must stop (an interruption): what is merged by then is reported. */
+  stop?: Promise<unknown>;
+}
+
+/** Run the corpus; `true` when it was read to the end, `false` when stopped. */
+export async function runCorpus(
+  lines: AsyncIterator<CaseLine>,
+  comparison: Comparison,
+  runner: DiffRunner,
+  options: RunOptions = {},
+): Promise<boolean> {
+  const chunkSize = options.chunk ?? 256;
+  const inFlight = options.inFlight ?? runner.threads * 2;
+  const queue: { items: CaseLine[]; diffs: Promise<CaseDiff[]> }[] = [];
+  const stop = options.stop?.then(() => "stop" as const);
+  let stopped = false;
+
+  const merge = async () => {
+    const head = queue.shift();
+    if (!head) return;
+    const diffs = await head.diffs;
+    let k = 0;
+    for (const item of head.items) {
+      if ("malformed" in item) comparison.addMalformed(item.line, item.malformed);
+      else {
+        comparison.add(diffs[k++] as CaseDiff);
+        options.onCase?.();
+      }
+    }
+  };
+  const send = (items: CaseLine[]) => {
+    const cases = items.flatMap((i) => ("case" in i ? [i] : []));
+    const diffs = runner.run(cases);
+    diffs.catch(() => {}); // awaited in order by merge; a failure surfaces there
+    queue.push({ items, diffs });
+  };
+
+  let items: CaseLine[] = [];
+  let cases = 0;
+  for (;;) {
+    const next = await (stop ? Promise.race([lines.next(), stop]) : lines.next());
+    if (next === "stop") {
+      stopped = true;
+      break;
+    }
+    if (next.done) break;
+    const item = next.value;
+    if ("malformed" in item && options.strict) throw new MalformedLineError(item.line, item.malformed);
+    items.push(item);
+    if ("case" in item) cases++;
+    if (cases >= chunkSize) {
+      send(items);
+      items = [];
+      cases = 0;
+      while (queue.length >= inFlight) await merge();
+    }
+  }
+  if (items.length > 0) send(items);
+  // Chunks already sent are merged even when stopped: they are a few, and the report stays in order.
+  while (queue.length > 0) await merge();
+  return !stopped;
+}
