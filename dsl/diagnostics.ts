@@ -81,6 +81,11 @@ export const CATALOGUE = {
     en: "«{0}» is an output set by rules (تعیین) and cannot be read in a computation or condition",
   },
   ZB2007: { severity: "error", fa: "«{0}» به خودش وابسته است: {1}", en: "«{0}» depends on itself: {1}" },
+  ZB2008: {
+    severity: "error",
+    fa: "«{0}» واژه‌ای رزروشده است و نمی‌تواند نام باشد",
+    en: "«{0}» is reserved and cannot be a name",
+  },
   // 3xxx: types
   ZB3001: { severity: "error", fa: "{0} {1} و {2} ممکن نیست", en: "Cannot {0} {1} and {2}" },
   ZB3002: { severity: "error", fa: "نمی‌توان {0} را با {1} مقایسه کرد", en: "Cannot compare {0} with {1}" },

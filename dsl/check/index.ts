@@ -10,6 +10,7 @@ import { checkCitations } from "./citations";
 import { checkEnums } from "./enums";
 import { checkHeader } from "./header";
 import { checkLimits } from "./limits";
+import { checkReserved } from "./reserved";
 import { checkRules } from "./rules";
 import { checkScope } from "./scope";
 import { checkTables } from "./tables";
@@ -26,6 +27,7 @@ export function check(file: RulesetFile): { analysis: Analysis; diagnostics: Dia
     ...diagnostics,
     ...checkHeader(file),
     ...checkScope(analysis),
+    ...checkReserved(file),
     ...checkTypes(file, analysis),
     ...checkLimits(file, analysis),
     ...checkEnums(file, analysis),

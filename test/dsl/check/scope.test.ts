@@ -99,4 +99,18 @@ describe("names and scope (ZB2xxx)", () => {
     );
     expect(d.message.en).toContain("الف → ب → الف");
   });
+
+  it("ZB2008: a name or alias the artefact reserves (__proto__, constructor, prototype)", () => {
+    const d = expectDiagnostic(
+      `ورودی مبلغ (constructor): ریال
+ورودی اقلام (items): فهرست از (prototype: عدد)
+`,
+      "ZB2008",
+      "error",
+      4,
+      "constructor",
+      { count: 2 },
+    );
+    expect(d.message.en).toBe("«constructor» is reserved and cannot be a name");
+  });
 });
