@@ -125,6 +125,15 @@ describe("the editor in Chromium", () => {
         .poll(() => page.locator(".view-overlays .squiggly-error").count(), { timeout: LONG })
         .toBeGreaterThan(0);
       expect(await status().textContent()).toMatch(/خطا/);
+      // Pointing at the typo shows the diagnostic in Monaco's hover, on a right-to-left line
+      // (vite.config.ts mends Monaco's hit test for such lines).
+      const word = await page.locator(".view-lines span span", { hasText: /^میلون$/ }).boundingBox();
+      expect(word).not.toBeNull();
+      if (word) await page.mouse.move(word.x + word.width / 2, word.y + word.height / 2, { steps: 3 });
+      const hover = page.locator(".monaco-hover", { hasText: "«میلون» آمده است" });
+      await expect.poll(() => hover.isVisible(), { timeout: LONG }).toBe(true);
+      await page.screenshot({ path: join(SCREENSHOTS, "2-typo-hover.png") });
+      await page.mouse.move(5, 5);
       // The editor's own problem view (Shift+F8, previous problem from the cursor) shows it under the line.
       await page.keyboard.press("Shift+F8");
       const widget = page.locator(".marker-widget", { hasText: "«میلون» آمده است" });
