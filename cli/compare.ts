@@ -6,7 +6,7 @@
  * errors; 2 on bad usage or input (and on a malformed line under --strict); 130 when interrupted,
  * after printing a report marked incomplete.
  */
-import { existsSync, statSync } from "node:fs";
+import { existsSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import {
   type CompareReport,
@@ -17,12 +17,13 @@ import {
   type SideDecision,
   type Transition,
 } from "../compare";
+import { renderHtml } from "../compare/html";
 import { autoRunner } from "../compare/pool";
 import { type CaseFormat, CsvHeaderError, formatOf, openCases, readCases } from "../compare/read";
 import { MalformedLineError, runCorpus } from "../compare/run";
 import { type Artefact, createEngine } from "../engine";
 import { persianDigits } from "../engine/format";
-import { CliError, EXIT, type ExitCode } from "./errors";
+import { CliError, EXIT, type ExitCode, messageOf } from "./errors";
 import { countDiagnostics, formatDiagnostics, formatSummary } from "./format-diagnostics";
 import { err, out } from "./io";
 import { loadRuleset } from "./load";
@@ -37,6 +38,8 @@ export interface CompareOptions {
   strict?: boolean;
   failOn?: string;
   examples?: string;
+  /** Also write the report as a self-contained HTML page to this file. */
+  html?: string;
   /** Worker threads (default: one per core; 1 evaluates in the main thread). */
   threads?: string;
   /** false (--no-progress): no progress on standard error. */
@@ -96,6 +99,22 @@ function examplesOption(text: string | undefined): number {
     );
   }
   return v;
+}
+
+/** Written beside the target and renamed onto it, so a reader never sees half a page. */
+function writeHtml(path: string, report: CompareReport): void {
+  const temporary = `${path}.${process.pid}.tmp`;
+  try {
+    writeFileSync(temporary, renderHtml(report));
+    renameSync(temporary, path);
+  } catch (e) {
+    rmSync(temporary, { force: true });
+    throw new CliError(
+      `نوشتن گزارش HTML در «${path}» ممکن نشد`,
+      `Cannot write the HTML report «${path}»: ${messageOf(e)}`,
+    );
+  }
+  err(`✓ گزارش HTML → ${path} — HTML report → ${path}`);
 }
 
 function threadsOption(text: string | undefined): number {
@@ -183,6 +202,7 @@ export async function runCompare(options: CompareOptions): Promise<ExitCode | ty
   }
   const report: CompareReport = comparison.report(!interrupted);
   if (failOn && options.failOn !== undefined) report.failOn = checkFailOn(report, failOn, options.failOn);
+  if (options.html !== undefined) writeHtml(options.html, report);
   out(options.json ? JSON.stringify(report, null, 2) : formatReport(report));
   if (interrupted) return EXIT_INTERRUPTED;
   return report.failOn?.failed ? EXIT.failed : EXIT.ok;

@@ -130,6 +130,7 @@ function buildProgram(setExit: (code: ExitCode) => void): Command {
     .requiredOption("--cases <file>", 'the corpus: JSON Lines (.jsonl) or CSV (.csv); "-" for standard input')
     .option("--format <format>", "jsonl or csv (default: from the file name; jsonl for standard input)")
     .option("--json", "print the report as JSON (docs/compare-report.schema.json)")
+    .option("--html <file>", "also write the report as a self-contained HTML page (opens offline)")
     .option("--strict", "stop at the first malformed line (exit 2) instead of skipping it")
     .option(
       "--fail-on <gate>",

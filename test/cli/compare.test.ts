@@ -4,11 +4,12 @@
  * malformed line 4 and a blank line 8, and caps.csv, the same cases with Persian-digit amounts).
  */
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import type { CompareReport } from "../../compare";
+import { renderHtml } from "../../compare/html";
 import { generateCases } from "../../engine/generate";
 import { artefactOf, capCorpus, jsonLines, validateReport } from "../compare/helpers";
 import { FIXTURES, ROOT, SLOW, zavabet } from "./run";
@@ -66,6 +67,15 @@ describe("zavabet compare", SLOW, () => {
       a.rules.map((g) => [g.rule, g.cases, g.decisionChanged]),
     );
     expect(b.values.map((g) => [g.value, g.cases])).toEqual(a.values.map((g) => [g.value, g.cases]));
+  });
+
+  it("--html writes the same report as one self-contained page", async () => {
+    const page = join(tmp, "report.html");
+    const r = await compare("--cases", JSONL, "--json", "--html", page);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`HTML report → ${page}`);
+    expect(readFileSync(page, "utf8")).toBe(renderHtml(parse(r.stdout)));
+    expect(readdirSync(tmp).filter((f) => f.endsWith(".tmp"))).toEqual([]);
   });
 
   it("--strict stops at the first malformed line (exit 2) and prints no report", async () => {
