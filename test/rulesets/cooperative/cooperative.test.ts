@@ -7,33 +7,11 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { validateArtefact } from "../../../artefact/validate";
 import { loadClauseIndex, verifyIndex, verifyVersion } from "../../../cli/clause-index";
-import { check } from "../../../dsl/check";
-import { compile } from "../../../dsl/compile";
-import { parse } from "../../../dsl/syntax/parse";
-import { createEngine, runTests } from "../../../engine";
+import { createEngine } from "../../../engine";
+import { openFund, versionBasics } from "../fund";
 
-const DIR = join(__dirname, "../../../rulesets/cooperative");
-
-interface VersionEntry {
-  version: string;
-  file: string;
-  note: string;
-  author: string;
-  date: string;
-  status: string;
-}
-
-const versions = JSON.parse(readFileSync(join(DIR, "versions.json"), "utf8")) as VersionEntry[];
-
-function build(file: string) {
-  const parsed = parse(readFileSync(join(DIR, file), "utf8"));
-  const checked = check(parsed.file);
-  const errors = [...parsed.diagnostics, ...checked.diagnostics].filter((d) => d.severity === "error");
-  const artefact = errors.length === 0 ? compile(parsed.file, checked.analysis) : undefined;
-  return { parsed, checked, errors, artefact };
-}
+const { dir: DIR, versions, build } = openFund("cooperative");
 
 /** How many `آزمون` blocks each version must carry (a test lost by a parse slip fails here). */
 const TEST_COUNTS: Record<string, number> = { "1": 56 };
@@ -141,30 +119,10 @@ describe("rulesets/cooperative/clauses.json", () => {
 });
 
 describe.each(versions)("rulesets/cooperative version $version", (entry) => {
-  const { parsed, checked, errors, artefact } = build(entry.file);
+  const built = build(entry.file);
+  const { artefact } = built;
 
-  it("parses and checks without errors or warnings", () => {
-    expect(parsed.diagnostics).toEqual([]);
-    expect(errors).toEqual([]);
-    expect(checked.diagnostics.filter((d) => d.severity === "warning")).toEqual([]);
-  });
-
-  it("compiles to a valid artefact whose header matches versions.json", () => {
-    expect(artefact).toBeDefined();
-    const v = validateArtefact(JSON.parse(JSON.stringify(artefact)));
-    expect(v.ok ? [] : v.errors).toEqual([]);
-    expect(artefact?.ruleset.id).toBe("cooperative");
-    expect(artefact?.ruleset.effective.jalali).toBe(entry.date);
-    expect(artefact?.tests.length).toBe(TEST_COUNTS[entry.version]);
-  });
-
-  it("passes every one of its own tests", async () => {
-    if (!artefact) throw new Error("no artefact");
-    const report = await runTests(createEngine(artefact), artefact);
-    const failed = report.results.filter((r) => !r.ok).map((r) => ({ name: r.name, failures: r.failures }));
-    expect(failed).toEqual([]);
-    expect(report.passed).toBe(TEST_COUNTS[entry.version]);
-  });
+  versionBasics("cooperative", entry, TEST_COUNTS[entry.version]!, built);
 
   it("keeps the brochure's numbers as parameters (the later-years ceiling as printed, 5%)", () => {
     const params = Object.fromEntries((artefact?.parameters ?? []).map((p) => [p.name, p.value]));

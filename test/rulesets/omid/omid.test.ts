@@ -7,32 +7,10 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { validateArtefact } from "../../../artefact/validate";
-import { check } from "../../../dsl/check";
-import { compile } from "../../../dsl/compile";
-import { parse } from "../../../dsl/syntax/parse";
-import { createEngine, runTests } from "../../../engine";
+import { createEngine } from "../../../engine";
+import { openFund, versionBasics } from "../fund";
 
-const DIR = join(__dirname, "../../../rulesets/omid");
-
-interface VersionEntry {
-  version: string;
-  file: string;
-  note: string;
-  author: string;
-  date: string;
-  status: string;
-}
-
-const versions = JSON.parse(readFileSync(join(DIR, "versions.json"), "utf8")) as VersionEntry[];
-
-function build(file: string) {
-  const parsed = parse(readFileSync(join(DIR, file), "utf8"));
-  const checked = check(parsed.file);
-  const errors = [...parsed.diagnostics, ...checked.diagnostics].filter((d) => d.severity === "error");
-  const artefact = errors.length === 0 ? compile(parsed.file, checked.analysis) : undefined;
-  return { parsed, checked, errors, artefact };
-}
+const { dir: DIR, versions, build } = openFund("omid");
 
 const example = (name: string): unknown =>
   JSON.parse(readFileSync(join(DIR, "examples", name), "utf8")) as unknown;
@@ -50,30 +28,10 @@ describe("rulesets/omid versions.json", () => {
 });
 
 describe("rulesets/omid version 1", () => {
-  const { parsed, checked, errors, artefact } = build("versions/1.zb");
+  const built = build("versions/1.zb");
+  const { artefact } = built;
 
-  it("parses and checks without errors or warnings", () => {
-    expect(parsed.diagnostics).toEqual([]);
-    expect(errors).toEqual([]);
-    expect(checked.diagnostics.filter((d) => d.severity === "warning")).toEqual([]);
-  });
-
-  it("compiles to a valid artefact whose header matches versions.json", () => {
-    expect(artefact).toBeDefined();
-    const v = validateArtefact(JSON.parse(JSON.stringify(artefact)));
-    expect(v.ok ? [] : v.errors).toEqual([]);
-    expect(artefact?.ruleset.id).toBe("omid");
-    expect(artefact?.ruleset.effective.jalali).toBe("1393/09/10");
-    expect(artefact?.tests.length).toBe(TEST_COUNT);
-  });
-
-  it("passes every one of its own tests", async () => {
-    if (!artefact) throw new Error("no artefact");
-    const report = await runTests(createEngine(artefact), artefact);
-    const failed = report.results.filter((r) => !r.ok).map((r) => ({ name: r.name, failures: r.failures }));
-    expect(failed).toEqual([]);
-    expect(report.passed).toBe(TEST_COUNT);
-  });
+  versionBasics("omid", versions[0]!, TEST_COUNT, built);
 
   it("keeps the home-business cap a parameter named سقف_خانگی, cited to article 39", () => {
     const cap = artefact?.parameters.find((p) => p.name === "سقف_خانگی");

@@ -7,22 +7,10 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { validateArtefact } from "../../../artefact/validate";
-import { check } from "../../../dsl/check";
-import { compile } from "../../../dsl/compile";
-import { parse } from "../../../dsl/syntax/parse";
-import { type Artefact, createEngine, type EvaluationResult, runTests } from "../../../engine";
+import { type Artefact, createEngine, type EvaluationResult } from "../../../engine";
+import { openFund, versionBasics } from "../fund";
 
-const DIR = join(__dirname, "../../../rulesets/small-industries");
-
-interface VersionEntry {
-  version: string;
-  file: string;
-  note: string;
-  author: string;
-  date: string;
-  status: string;
-}
+const { dir: DIR, versions, build } = openFund("small-industries");
 
 interface Clause {
   clause: string;
@@ -34,20 +22,11 @@ interface Clause {
   versions?: string[];
 }
 
-const versions = JSON.parse(readFileSync(join(DIR, "versions.json"), "utf8")) as VersionEntry[];
 const index = JSON.parse(readFileSync(join(DIR, "clauses.json"), "utf8")) as {
   fund: string;
   sources: string[];
   clauses: Clause[];
 };
-
-function build(file: string) {
-  const parsed = parse(readFileSync(join(DIR, file), "utf8"));
-  const checked = check(parsed.file);
-  const errors = [...parsed.diagnostics, ...checked.diagnostics].filter((d) => d.severity === "error");
-  const artefact = errors.length === 0 ? compile(parsed.file, checked.analysis) : undefined;
-  return { parsed, checked, errors, artefact };
-}
 
 const built = new Map(versions.map((v) => [v.version, build(v.file)]));
 
@@ -163,33 +142,19 @@ describe("rulesets/small-industries versions.json", () => {
 });
 
 describe.each(versions)("rulesets/small-industries version $version", (entry) => {
-  const { parsed, checked, errors, artefact } = built.get(entry.version) ?? build(entry.file);
+  const { artefact } = built.get(entry.version) ?? build(entry.file);
+  versionBasics(
+    "small_industries",
+    entry,
+    TEST_COUNTS[entry.version]!,
+    built.get(entry.version) ?? build(entry.file),
+  );
 
-  it("parses and checks without errors or warnings", () => {
-    expect(parsed.diagnostics).toEqual([]);
-    expect(errors).toEqual([]);
-    expect(checked.diagnostics.filter((d) => d.severity === "warning")).toEqual([]);
-  });
-
-  it("compiles to a valid artefact whose header matches versions.json", () => {
-    expect(artefact).toBeDefined();
-    const v = validateArtefact(JSON.parse(JSON.stringify(artefact)));
-    expect(v.ok ? [] : v.errors).toEqual([]);
-    expect(artefact?.ruleset.id).toBe("small_industries");
+  it("keeps the version label of versions.json in its header («۲» is 2)", () => {
     // The header keeps the label as written («۲»); versions.json spells it with ASCII digits.
     expect(artefact?.ruleset.version.replace(/[۰-۹]/g, (d) => String("۰۱۲۳۴۵۶۷۸۹".indexOf(d)))).toBe(
       entry.version,
     );
-    expect(artefact?.ruleset.effective.jalali).toBe(entry.date);
-    expect(artefact?.tests.length).toBe(TEST_COUNTS[entry.version]);
-  });
-
-  it("passes every one of its own tests", async () => {
-    const a = artefactOf(entry.version);
-    const report = await runTests(createEngine(a), a);
-    const failed = report.results.filter((r) => !r.ok).map((r) => ({ name: r.name, failures: r.failures }));
-    expect(failed).toEqual([]);
-    expect(report.passed).toBe(TEST_COUNTS[entry.version]);
   });
 
   it("carries the worked example of the text as a test by name (a three-year guarantee: 2%)", () => {
