@@ -185,6 +185,7 @@ export async function runCompare(options: CompareOptions): Promise<ExitCode | ty
       stop: stopped,
       ...(progress ? { onCase: () => progress.tick() } : {}),
     });
+    progress?.end(interrupted);
   } catch (e) {
     if (e instanceof CsvHeaderError) throw new CliError(e.fa, e.en);
     if (e instanceof MalformedLineError) {
@@ -195,7 +196,6 @@ export async function runCompare(options: CompareOptions): Promise<ExitCode | ty
     }
     throw e;
   } finally {
-    progress?.end(interrupted);
     process.off("SIGINT", onSigint);
     input.destroy();
     await runner.close();

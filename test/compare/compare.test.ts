@@ -6,8 +6,10 @@
 import { describe, expect, it } from "vitest";
 import { type CaseDiff, Comparison, checkFailOn, diffCase, parseFailOn, rulesetRef } from "../../compare";
 import { readJsonLines } from "../../compare/read";
+import { generateCases } from "../../engine/generate";
 import {
   AMOUNTS,
+  artefactOf,
   capCorpus,
   EL1,
   EL2,
@@ -134,6 +136,22 @@ describe("comparing small-industries v1 with v2 (the caps)", () => {
   it("diffCase keeps the case only when something differs", () => {
     const same: CaseDiff = diffCase(engineOf(SI2), engineOf(SI2), 7, corpus[0] as Record<string, unknown>);
     expect(same).toEqual({ line: 7, base: "accept", candidate: "accept", rules: [], values: [] });
+  });
+});
+
+describe("the report's size", () => {
+  it("does not grow with the corpus: five times the cases, the same groups and examples", () => {
+    const generated = generateCases(artefactOf(SI2), 990, 21);
+    const corpus = [...capCorpus(), ...generated];
+    const small = run(SI1, SI2, corpus.slice(0, 200));
+    const large = run(SI1, SI2, corpus);
+    expect(large.summary.cases).toBe(5 * small.summary.cases);
+    const size = (r: object) => JSON.stringify(r).length;
+    // Counts grow by a digit at most; groups are per rule and value, examples the first three of each.
+    expect(size(large)).toBeLessThan(size(small) * 1.2);
+    expect(large.rules.map((g) => g.examples.map((e) => e.line))).toEqual(
+      small.rules.map((g) => g.examples.map((e) => e.line)),
+    );
   });
 });
 
