@@ -42,8 +42,21 @@ export async function runCorpus(
   const chunkSize = options.chunk ?? 256;
   const inFlight = options.inFlight ?? runner.threads * 2;
   const queue: { items: CaseLine[]; diffs: Promise<CaseDiff[]> }[] = [];
-  const stop = options.stop?.then(() => "stop" as const);
+  // One reaction on `stop` for the whole run, waking whichever read is waiting. (A Promise.race with
+  // `stop` per line would add a reaction per line to a promise that never settles, each holding its
+  // line: memory growing with the corpus.)
   let stopped = false;
+  let wake: ((v: "stop") => void) | undefined;
+  options.stop?.then(() => {
+    stopped = true;
+    wake?.("stop");
+  });
+  const read = () =>
+    new Promise<IteratorResult<CaseLine> | "stop">((resolve, reject) => {
+      if (stopped) return resolve("stop");
+      wake = resolve;
+      lines.next().then(resolve, reject);
+    });
 
   const merge = async () => {
     const head = queue.shift();
@@ -68,11 +81,9 @@ export async function runCorpus(
   let items: CaseLine[] = [];
   let cases = 0;
   for (;;) {
-    const next = await (stop ? Promise.race([lines.next(), stop]) : lines.next());
-    if (next === "stop") {
-      stopped = true;
-      break;
-    }
+    const next = await read();
+    wake = undefined;
+    if (next === "stop") break;
     if (next.done) break;
     const item = next.value;
     if ("malformed" in item && options.strict) throw new MalformedLineError(item.line, item.malformed);

@@ -3,8 +3,8 @@
  * 70 bn contracting) over ten cases around them (test/cli/fixtures/compare: caps.jsonl, with a
  * malformed line 4 and a blank line 8, and caps.csv, the same cases with Persian-digit amounts).
  */
-import { spawn } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { execFile, spawn } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -164,6 +164,32 @@ describe("zavabet compare", SLOW, () => {
     expect(two.stdout).toBe(one.stdout);
     expect(parse(one.stdout).summary).toMatchObject({ cases: 710, malformed: 1 });
   });
+
+  it.skipIf(!existsSync("/usr/bin/script"))(
+    "on a terminal, progress is one redrawn line with a bar, rate and ETA; the report stays on stdout",
+    async () => {
+      const corpus = join(tmp, "tty.jsonl");
+      writeFileSync(
+        corpus,
+        jsonLines(generateCases(artefactOf("rulesets/small-industries/versions/2.zb"), 600, 8)),
+      );
+      // script(1) runs the command on a pseudo-terminal, so standard error is a TTY.
+      const command = `node bin/zavabet.js compare ${[...BASE, ...CANDIDATE].join(" ")} --cases ${corpus} --threads 1 --json > ${join(tmp, "tty.json")}`;
+      const terminal = await new Promise<string>((resolve, reject) => {
+        execFile(
+          "/usr/bin/script",
+          ["-qec", command, "/dev/null"],
+          { cwd: ROOT, encoding: "utf8" },
+          (e, stdout) => (e ? reject(e) : resolve(stdout)),
+        );
+      });
+      const shown = terminal.replaceAll("\u001b", "<ESC>");
+      expect(shown).toMatch(/\r<ESC>\[K\[#*-*\] 256 cases, \d+ cases\/s, [\d.]+ s, [\d.]+%, ETA \d+ s/);
+      expect(shown).toMatch(/\r<ESC>\[Kپایان — done: 600 cases/);
+      expect(terminal).not.toContain("مقایسه آغاز شد"); // the plain start line is for logs, not terminals
+      expect(parse(readFileSync(join(tmp, "tty.json"), "utf8")).summary.cases).toBe(600);
+    },
+  );
 
   it("Ctrl-C (SIGINT) prints a whole report marked incomplete and exits 130", async () => {
     const child = spawn(

@@ -86,6 +86,31 @@ describe("runCorpus", () => {
     ).rejects.toMatchObject({ line: 3 });
   });
 
+  it("waits on the stop signal once per run, not once per line (which kept every line in memory)", async () => {
+    let subscriptions = 0;
+    const never = new Promise<void>(() => {});
+    // A thenable that counts who waits on it; a run never stopped.
+    const stop = {
+      then: (...args: Parameters<Promise<void>["then"]>) => {
+        subscriptions++;
+        return never.then(...args);
+      },
+    } as unknown as Promise<void>;
+    const c = comparison();
+    const text = jsonLines(generateCases(artefactOf(SI2), 300, 4));
+    const complete = await runCorpus(
+      readJsonLines(streamOf(text)),
+      c,
+      localRunner(baseEngine, candidateEngine),
+      {
+        stop,
+      },
+    );
+    expect(complete).toBe(true);
+    expect(c.report().summary.cases).toBe(300);
+    expect(subscriptions).toBe(1);
+  });
+
   it("a stop reports what was merged, marked incomplete, and never a case twice or out of order", async () => {
     const c = comparison();
     const complete = await runCorpus(
