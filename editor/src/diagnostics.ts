@@ -8,13 +8,14 @@ import { editor, MarkerSeverity } from "monaco-editor/editor";
 import type { Diagnostic } from "../../dsl/index";
 import CheckWorker from "./check.worker?worker";
 import type { CheckRequest, CheckResponse } from "./protocol";
+import type { SymbolSummary } from "./symbols";
 
 export const MARKER_OWNER = "zavabet";
 const PAUSE_MS = 250;
 
 export interface CheckListener {
   checking(): void;
-  checked(diagnostics: Diagnostic[], failure?: string): void;
+  checked(diagnostics: Diagnostic[], symbols: SymbolSummary[], failure?: string): void;
 }
 
 export function trackDiagnostics(ed: editor.IStandaloneCodeEditor, listener: CheckListener): void {
@@ -40,7 +41,7 @@ export function trackDiagnostics(ed: editor.IStandaloneCodeEditor, listener: Che
     const model = ed.getModel();
     if (!model || event.data.version !== model.getVersionId() || next) return;
     editor.setModelMarkers(model, MARKER_OWNER, event.data.diagnostics.map(toMarker));
-    listener.checked(event.data.diagnostics, event.data.failure);
+    listener.checked(event.data.diagnostics, event.data.symbols, event.data.failure);
   };
 
   const schedule = (delay: number) => {

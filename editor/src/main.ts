@@ -13,13 +13,20 @@ import "monaco-editor/features/clipboard/register";
 import "monaco-editor/features/contextmenu/register";
 import "monaco-editor/features/comment/register";
 import "monaco-editor/features/bracketMatching/register";
+import "monaco-editor/features/suggest/register";
+import "monaco-editor/features/snippet/register";
+// 0.57's features/suggest/register brings only inline suggestions; the completion list itself is this
+// contribution, which only the full editor.main imports.
+import "monaco-editor/editor/contrib/suggest/browser/suggestController";
 import { editor } from "monaco-editor/editor";
 import EditorWorker from "monaco-editor/editor/editor.worker?worker";
 import type { Diagnostic } from "../../dsl/index";
 import { type FundInfo, listFunds, RequestError, versionSource } from "./api";
+import { registerAssist } from "./assist";
 import { trackDiagnostics } from "./diagnostics";
 import { trackDirection } from "./direction";
 import { LANGUAGE_ID, registerLanguage, THEME, THEME_DATA } from "./language";
+import type { SymbolSummary } from "./symbols";
 
 self.MonacoEnvironment = { getWorker: () => new EditorWorker() };
 
@@ -47,6 +54,8 @@ function setStatus(text: string, state: "idle" | "busy" | "error" = "idle"): voi
 
 async function main(): Promise<void> {
   registerLanguage();
+  let symbols: SymbolSummary[] = [];
+  registerAssist(() => symbols);
   editor.defineTheme(THEME, THEME_DATA);
   // Monaco measures glyphs when it starts: the font must be there first.
   await document.fonts.load(`16px ${FONT}`).catch(() => []);
@@ -74,7 +83,8 @@ async function main(): Promise<void> {
   trackDirection(ed);
   trackDiagnostics(ed, {
     checking: () => setStatus("در حال بررسی…", "busy"),
-    checked: (diagnostics, failure) => {
+    checked: (diagnostics, found, failure) => {
+      symbols = found;
       showProblems(ed, diagnostics);
       if (failure) setStatus(`بررسی‌کننده از کار افتاد: ${failure}`, "error");
       else

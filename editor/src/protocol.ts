@@ -1,5 +1,6 @@
 /** Messages between the page and the checker worker. */
 import type { Diagnostic } from "../../dsl/index";
+import type { SymbolSummary } from "./symbols";
 
 export interface CheckRequest {
   version: number;
@@ -9,6 +10,7 @@ export interface CheckRequest {
 export interface CheckResponse {
   version: number;
   diagnostics: Diagnostic[];
+  symbols: SymbolSummary[];
   /** Set when the checker itself failed (a bug): the page shows it instead of diagnostics. */
   failure?: string;
 }

@@ -143,12 +143,44 @@ describe("the editor in Chromium", () => {
       await page.keyboard.press("Escape");
       await select("۱۰۰ میلون ریال");
       await page.keyboard.type("۱۰۰ میلیون ریال");
+      await page.keyboard.press("Escape"); // the completion list that typing opened
       await expect.poll(() => status().textContent(), { timeout: LONG }).toBe("بی‌ایراد");
       expect(await problems().count()).toBe(0);
       expect(await page.locator(".view-overlays .squiggly-error").count()).toBe(0);
       // Every line's first word is still in view after the edits (not scrolled under the scrollbar).
       await rightEdgeInView();
       await page.screenshot({ path: join(SCREENSHOTS, "3-fixed.png") });
+    },
+    LONG * 3,
+  );
+
+  it(
+    "hovers a name with its kind, type, value and clause, and completes declared names",
+    async () => {
+      await page.keyboard.press("Escape"); // a completion list typing may have left open
+      const line = page.locator(".view-line", { hasText: CAP_LINE });
+      const name = await line.locator("span span", { hasText: /^سقف_خانگی$/ }).boundingBox();
+      expect(name).not.toBeNull();
+      if (name) await page.mouse.move(name.x + name.width / 2, name.y + name.height / 2, { steps: 3 });
+      const hover = page.locator(".monaco-hover", { hasText: "پارامتر سقف_خانگی" });
+      await expect.poll(() => hover.isVisible(), { timeout: LONG }).toBe(true);
+      const text = await hover.textContent();
+      expect(text).toContain("مبلغ ریالی");
+      expect(text).toContain("۱۰۰ میلیون ریال");
+      expect(text).toContain("ماده ۳۹");
+      await page.screenshot({ path: join(SCREENSHOTS, "4-hover-name.png") });
+      await page.mouse.move(5, 5);
+
+      // A new line, the start of a name, and the list offers the declared ones.
+      await select(CAP_LINE);
+      await page.keyboard.press("End");
+      await page.keyboard.press("Enter");
+      await page.keyboard.type("مقدار م = سقف_خا");
+      await page.keyboard.press("Control+Space");
+      const suggestion = page.locator(".suggest-widget .monaco-list-row", { hasText: "سقف_خانگی" });
+      await expect.poll(() => suggestion.count(), { timeout: LONG }).toBeGreaterThan(0);
+      await page.screenshot({ path: join(SCREENSHOTS, "5-completion.png") });
+      await page.keyboard.press("Escape");
     },
     LONG * 3,
   );
