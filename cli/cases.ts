@@ -10,9 +10,8 @@ import { createWriteStream } from "node:fs";
 import type { Writable } from "node:stream";
 import { iterateCases } from "../engine/generate";
 import { CliError, EXIT, type ExitCode, messageOf } from "./errors";
-import { countDiagnostics, formatDiagnostics, formatSummary } from "./format-diagnostics";
 import { err } from "./io";
-import { loadRuleset } from "./load";
+import { loadOrReport } from "./load";
 import { resolveRuleset } from "./resolve";
 
 export interface CasesGenerateOptions {
@@ -58,13 +57,11 @@ export async function runCasesGenerate(arg: string, options: CasesGenerateOption
   // Seeds are 32-bit integers (fast-check's); negative ones are as good as positive ones.
   const seed = integerOption(options.seed ?? "0", "--seed", -(2 ** 31), 2 ** 31 - 1);
   const r = resolveRuleset(arg, { allowArtefact: true });
-  const { artefact, diagnostics } = loadRuleset(r);
-  if (!artefact) {
-    err(formatDiagnostics(r.display, diagnostics));
-    err(formatSummary(countDiagnostics(diagnostics)));
-    err("قواعد خطا دارد و موردی ساخته نشد — the ruleset has errors; no cases were generated");
-    return EXIT.failed;
-  }
+  const artefact = loadOrReport(
+    r,
+    "قواعد خطا دارد و موردی ساخته نشد — the ruleset has errors; no cases were generated",
+  );
+  if (!artefact) return EXIT.failed;
 
   const toFile = options.out !== undefined && options.out !== "-";
   const stream: Writable = toFile ? createWriteStream(options.out as string) : process.stdout;

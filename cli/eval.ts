@@ -6,9 +6,8 @@
 import { CaseError, createEngine } from "../engine";
 import { CliError, EXIT, type ExitCode, messageOf } from "./errors";
 import { explain } from "./explain";
-import { countDiagnostics, formatDiagnostics, formatSummary } from "./format-diagnostics";
-import { err, out, readInput } from "./io";
-import { loadRuleset } from "./load";
+import { out, readInput } from "./io";
+import { loadOrReport } from "./load";
 import { resolveRuleset } from "./resolve";
 
 export interface EvalOptions {
@@ -25,13 +24,8 @@ export async function runEval(
   options: EvalOptions,
 ): Promise<ExitCode> {
   const r = resolveRuleset(arg, { allowArtefact: true });
-  const { artefact, diagnostics } = loadRuleset(r);
-  if (!artefact) {
-    err(formatDiagnostics(r.display, diagnostics));
-    err(formatSummary(countDiagnostics(diagnostics)));
-    err("قواعد خطا دارد و اجرا نشد — the ruleset has errors and was not run");
-    return EXIT.failed;
-  }
+  const artefact = loadOrReport(r, "قواعد خطا دارد و اجرا نشد — the ruleset has errors and was not run");
+  if (!artefact) return EXIT.failed;
 
   const where = casePath === undefined || casePath === "-" ? "stdin" : casePath;
   const text = await readInput(casePath, CASE);

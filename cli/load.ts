@@ -6,6 +6,8 @@ import type { Artefact } from "../artefact/types";
 import { compileSource, type Diagnostic } from "../dsl";
 import { ArtefactError, loadArtefact } from "../engine";
 import { CliError, messageOf } from "./errors";
+import { countDiagnostics, formatDiagnostics, formatSummary } from "./format-diagnostics";
+import { err } from "./io";
 import type { ResolvedRuleset } from "./resolve";
 
 export type Loaded =
@@ -21,8 +23,8 @@ export function loadRuleset(r: ResolvedRuleset): Loaded {
     } catch (e) {
       if (e instanceof ArtefactError) {
         throw new CliError(
-          `کامپایلر برای «${r.display}» فایل نامعتبری ساخت (اشکال در زوابط است)`,
-          `The compiler produced an invalid artefact for «${r.display}» (a bug in zavabet)`,
+          `«${r.display}» کامپایل شد، اما موتور آن را نمی‌پذیرد (مثلاً کاری بیش از حد مجاز می‌خواهد)`,
+          `«${r.display}» compiled, but the engine refuses it (for instance, it asks for more work than allowed)`,
           { details: e.errors.map((line) => `  - ${line}`) },
         );
       }
@@ -47,4 +49,18 @@ export function loadRuleset(r: ResolvedRuleset): Loaded {
     }
     throw e;
   }
+}
+
+/**
+ * The ruleset's artefact; when it has errors, undefined, after its diagnostics and `notDone` (what the
+ * command therefore did not do, in Persian and English) went to standard error.
+ */
+export function loadOrReport(r: ResolvedRuleset, notDone: string): Artefact | undefined {
+  const { artefact, diagnostics } = loadRuleset(r);
+  if (!artefact) {
+    err(formatDiagnostics(r.display, diagnostics));
+    err(formatSummary(countDiagnostics(diagnostics)));
+    err(notDone);
+  }
+  return artefact;
 }

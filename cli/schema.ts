@@ -4,20 +4,13 @@
  * names; the engine also accepts each input's ASCII alias (each property's `x-zavabet-alias`).
  */
 import { EXIT, type ExitCode } from "./errors";
-import { countDiagnostics, formatDiagnostics, formatSummary } from "./format-diagnostics";
-import { err } from "./io";
-import { loadRuleset } from "./load";
+import { loadOrReport } from "./load";
 import { resolveRuleset } from "./resolve";
 
 export function runSchema(arg: string): ExitCode {
   const r = resolveRuleset(arg, { allowArtefact: true });
-  const { artefact, diagnostics } = loadRuleset(r);
-  if (!artefact) {
-    err(formatDiagnostics(r.display, diagnostics));
-    err(formatSummary(countDiagnostics(diagnostics)));
-    err("قواعد خطا دارد — the ruleset has errors");
-    return EXIT.failed;
-  }
+  const artefact = loadOrReport(r, "قواعد خطا دارد — the ruleset has errors");
+  if (!artefact) return EXIT.failed;
   process.stdout.write(`${JSON.stringify(artefact.inputSchema, null, 2)}\n`);
   return EXIT.ok;
 }
