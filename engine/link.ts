@@ -4,6 +4,7 @@
  * trees stay within the depth limits (so evaluation work and recursion are bounded).
  */
 
+import { exprChildren } from "../artefact/expr-children";
 import {
   MAX_AGG_NESTING,
   MAX_CASE_WORK,
@@ -117,21 +118,16 @@ export function linkErrors(a: Artefact): string[] {
         return { depth, aggs: 0, cost: 1 };
       case "arith":
       case "cmp":
-        return all([e.a, e.b]);
       case "neg":
       case "not":
       case "missing":
       case "round":
-        return all([e.a]);
       case "minmax":
-        return all(e.args);
       case "if":
-        return all([e.cond, e.then, e.else]);
       case "and":
       case "or":
-        return all(e.items);
       case "in":
-        return all([e.a, ...e.set]);
+        return all([...exprChildren(e)]);
       case "table": {
         const t = tables.get(e.table);
         const args = all(e.args);
