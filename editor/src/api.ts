@@ -1,18 +1,9 @@
 /** The server's API as the editor uses it (docs/http.md). */
 
-export interface VersionInfo {
-  version: string;
-  note?: string;
-  author?: string;
-  date?: string;
-  status?: string;
-}
+// The listing's shape is the server's own (types only: nothing of the server reaches the bundle).
+import type { FundInfo, VersionInfo } from "../../server/store";
 
-export interface FundInfo {
-  fund: string;
-  latest: string;
-  versions: VersionInfo[];
-}
+export type { FundInfo, VersionInfo };
 
 interface ApiErrorBody {
   error?: { code?: string; message?: { fa?: string; en?: string } };
