@@ -21,31 +21,45 @@ import "monaco-editor/editor/contrib/suggest/browser/suggestController";
 import { editor } from "monaco-editor/editor";
 import EditorWorker from "monaco-editor/editor/editor.worker?worker";
 import type { Diagnostic } from "../../dsl/index";
-import { type FundInfo, listFunds, RequestError, versionSource } from "./api";
+import {
+  type Clause,
+  clauses,
+  examples,
+  type FundInfo,
+  fundInfo,
+  listFunds,
+  RequestError,
+  versionSource,
+} from "./api";
 import { registerAssist } from "./assist";
+import { mountCasePanel } from "./case-panel";
+import { registerCitationHover } from "./citations";
 import { trackDiagnostics } from "./diagnostics";
 import { trackDirection } from "./direction";
+import { button, element } from "./dom";
+import { drafts } from "./drafts";
+import { fa } from "./fa";
 import { LANGUAGE_ID, registerLanguage, THEME, THEME_DATA } from "./language";
+import { Runner } from "./runner";
+import { openSaveDialog } from "./save-dialog";
 import type { SymbolSummary } from "./symbols";
+import { mountTabs } from "./tabs";
+import { mountTestsPanel } from "./tests-panel";
+import { mountVersionsPanel } from "./versions-panel";
 
 self.MonacoEnvironment = { getWorker: () => new EditorWorker() };
 
 const FONT = "Vazirmatn";
-
-function element<T extends HTMLElement>(id: string): T {
-  const el = document.getElementById(id);
-  if (!el) throw new Error(`#${id} is missing from index.html`);
-  return el as T;
-}
+/** How long typing pauses before the draft is written to localStorage. */
+const KEEP_MS = 500;
 
 const fundSelect = element<HTMLSelectElement>("fund");
 const versionSelect = element<HTMLSelectElement>("version");
 const status = element<HTMLSpanElement>("status");
 const problems = element<HTMLOListElement>("problems");
 const problemCount = element<HTMLSpanElement>("problem-count");
-
-const persianDigits = (n: number | string) =>
-  String(n).replace(/[0-9]/g, (d) => "۰۱۲۳۴۵۶۷۸۹"[Number(d)] ?? d);
+const dirty = element<HTMLSpanElement>("dirty");
+const discard = element<HTMLButtonElement>("discard");
 
 function setStatus(text: string, state: "idle" | "busy" | "error" = "idle"): void {
   status.textContent = text;
@@ -55,7 +69,9 @@ function setStatus(text: string, state: "idle" | "busy" | "error" = "idle"): voi
 async function main(): Promise<void> {
   registerLanguage();
   let symbols: SymbolSummary[] = [];
+  let clauseIndex: Clause[] | undefined;
   registerAssist(() => symbols);
+  registerCitationHover(() => clauseIndex);
   editor.defineTheme(THEME, THEME_DATA);
   // Monaco measures glyphs when it starts: the font must be there first.
   await document.fonts.load(`16px ${FONT}`).catch(() => []);
@@ -92,6 +108,68 @@ async function main(): Promise<void> {
     },
   });
 
+  const goTo = (line: number) => {
+    ed.revealLineInCenter(line);
+    ed.setPosition({ lineNumber: line, column: 1 });
+    ed.focus();
+  };
+  const runner = new Runner();
+  mountTestsPanel(element("panel-tests"), ed, runner);
+  const casePanel = mountCasePanel(element("panel-case"), ed, runner);
+  let caseFormFor: string | undefined;
+
+  // What is open: the fund, the version the draft is based on, and that version's text.
+  let fund: FundInfo | undefined;
+  let base = "";
+  let original = "";
+  let keepTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const versionsPanel = mountVersionsPanel(element("panel-versions"), runner, {
+    draft: () => ed.getValue(),
+    base: () => base,
+    open: (version) => void open(fundSelect.value, version),
+    save: () => {
+      if (!fund) return;
+      const name = fund.fund;
+      openSaveDialog({ fund: name, base, source: ed.getValue() }, async (created) => {
+        drafts.drop(name, base);
+        setStatus(`نسخه‌ی ${fa(created.version)} ذخیره شد`);
+        await reloadFund(name, created.version);
+      });
+    },
+    goTo,
+  });
+  mountTabs(element("side"), (tab) => {
+    // The form follows the draft's inputs: rebuilt when the tab is opened on a changed draft.
+    if (tab === "case" && caseFormFor !== ed.getValue()) {
+      caseFormFor = ed.getValue();
+      void casePanel.refresh();
+    }
+  });
+
+  const markDirty = () => {
+    const changed = ed.getValue() !== original;
+    dirty.hidden = !changed;
+    discard.hidden = !changed;
+    return changed;
+  };
+  ed.onDidChangeModelContent(() => {
+    const changed = markDirty();
+    clearTimeout(keepTimer);
+    const [name, on] = [fundSelect.value, base];
+    keepTimer = setTimeout(() => {
+      if (changed) drafts.keep(name, on, ed.getValue());
+      else drafts.drop(name, on);
+    }, KEEP_MS);
+  });
+  discard.addEventListener("click", () => {
+    if (!confirm("تغییرات ذخیره‌نشده دور انداخته شود؟")) return;
+    clearTimeout(keepTimer);
+    drafts.drop(fundSelect.value, base);
+    ed.setValue(original);
+    markDirty();
+  });
+
   const params = new URLSearchParams(location.search);
   let funds: FundInfo[];
   try {
@@ -106,43 +184,74 @@ async function main(): Promise<void> {
   }
   fundSelect.replaceChildren(...funds.map((f) => new Option(f.fund, f.fund)));
 
-  const open = async (fund: string, version: string) => {
+  const open = async (name: string, version: string) => {
     setStatus("در حال بارگذاری…", "busy");
     try {
-      const text = await versionSource(fund, version);
-      ed.setValue(text);
+      const text = await versionSource(name, version);
+      clearTimeout(keepTimer);
+      original = text;
+      base = version;
+      versionSelect.value = version;
+      const kept = drafts.load(name, version);
+      ed.setValue(kept ?? text);
       ed.setScrollTop(0);
+      markDirty();
+      if (kept !== undefined && kept !== text) setStatus("پیش‌نویس ذخیره‌نشده‌ی پیشین بازگردانده شد");
       const url = new URL(location.href);
-      url.searchParams.set("fund", fund);
+      url.searchParams.set("fund", name);
       url.searchParams.set("version", version);
       history.replaceState(null, "", url);
+      if (fund) versionsPanel.show(fund);
     } catch (e) {
       setStatus(e instanceof RequestError ? e.fa : "متن این نسخه خوانده نشد", "error");
     }
   };
-  const showVersions = (fund: FundInfo, chosen?: string) => {
+  const showVersions = (info: FundInfo, chosen?: string) => {
     versionSelect.replaceChildren(
-      ...fund.versions.map((v) => {
-        const label = [`نسخه‌ی ${persianDigits(v.version)}`, v.date && persianDigits(v.date), v.status]
-          .filter(Boolean)
-          .join(" — ");
+      ...info.versions.map((v) => {
+        const label = [`نسخه‌ی ${fa(v.version)}`, v.date && fa(v.date), v.status].filter(Boolean).join(" — ");
         const option = new Option(label, v.version);
         if (v.note) option.title = v.note;
         return option;
       }),
     );
-    versionSelect.value = chosen && fund.versions.some((v) => v.version === chosen) ? chosen : fund.latest;
+    versionSelect.value = chosen && info.versions.some((v) => v.version === chosen) ? chosen : info.latest;
+  };
+  /** Make a fund the open one: its versions, clause index and examples. */
+  const useFund = (info: FundInfo, chosen?: string) => {
+    fund = info;
+    showVersions(info, chosen);
+    versionsPanel.show(info);
+    clauseIndex = undefined;
+    void clauses(info.fund)
+      .then((list) => {
+        if (fund?.fund === info.fund) clauseIndex = list;
+      })
+      .catch(() => undefined);
+    casePanel.setExamples([]);
+    void examples(info.fund)
+      .then((list) => {
+        if (fund?.fund === info.fund) casePanel.setExamples(list);
+      })
+      .catch(() => undefined);
+  };
+  /** After a save: the fund's listing again, and the new version opened. */
+  const reloadFund = async (name: string, version: string) => {
+    const info = await fundInfo(name);
+    funds = funds.map((f) => (f.fund === name ? info : f));
+    useFund(info, version);
+    await open(name, version);
   };
 
   const first = funds.find((f) => f.fund === params.get("fund")) ?? funds[0];
   if (!first) return;
   fundSelect.value = first.fund;
-  showVersions(first, params.get("version") ?? undefined);
+  useFund(first, params.get("version") ?? undefined);
   fundSelect.addEventListener("change", () => {
-    const fund = funds.find((f) => f.fund === fundSelect.value);
-    if (!fund) return;
-    showVersions(fund);
-    void open(fund.fund, versionSelect.value);
+    const info = funds.find((f) => f.fund === fundSelect.value);
+    if (!info) return;
+    useFund(info);
+    void open(info.fund, versionSelect.value);
   });
   versionSelect.addEventListener("change", () => void open(fundSelect.value, versionSelect.value));
   await open(first.fund, versionSelect.value);
@@ -153,27 +262,27 @@ function summary(diagnostics: Diagnostic[]): string {
   const warnings = diagnostics.length - errors;
   if (diagnostics.length === 0) return "بی‌ایراد";
   const parts: string[] = [];
-  if (errors) parts.push(`${persianDigits(errors)} خطا`);
-  if (warnings) parts.push(`${persianDigits(warnings)} هشدار`);
+  if (errors) parts.push(`${fa(errors)} خطا`);
+  if (warnings) parts.push(`${fa(warnings)} هشدار`);
   return parts.join("، ");
 }
 
 function showProblems(ed: editor.IStandaloneCodeEditor, diagnostics: Diagnostic[]): void {
-  problemCount.textContent = diagnostics.length ? `(${persianDigits(diagnostics.length)})` : "";
+  problemCount.textContent = diagnostics.length ? `(${fa(diagnostics.length)})` : "";
   problems.replaceChildren(
     ...diagnostics.map((d) => {
       const item = document.createElement("li");
       item.className = `problem ${d.severity}`;
       item.dataset.code = d.code;
-      const where = document.createElement("button");
-      where.type = "button";
-      where.className = "where";
-      where.textContent = `سطر ${persianDigits(d.range.startLine)}`;
-      where.addEventListener("click", () => {
-        ed.revealLineInCenter(d.range.startLine);
-        ed.setPosition({ lineNumber: d.range.startLine, column: d.range.startColumn });
-        ed.focus();
-      });
+      const where = button(
+        `سطر ${fa(d.range.startLine)}`,
+        () => {
+          ed.revealLineInCenter(d.range.startLine);
+          ed.setPosition({ lineNumber: d.range.startLine, column: d.range.startColumn });
+          ed.focus();
+        },
+        { class: "where" },
+      );
       const message = document.createElement("span");
       message.className = "message";
       message.textContent = d.message.fa;

@@ -4,73 +4,28 @@
  * (`پارامتر سقف_خانگی`) raises the checker's Persian diagnostic as one types, and fixing it clears it.
  * Screenshots of each state go to test/editor/screenshots/ (gitignored).
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import type { FastifyInstance } from "fastify";
-import { type Browser, chromium, type Page } from "playwright-core";
-import { build } from "vite";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createServer } from "../../server";
+import { type EditorSession, LONG, openEditor, select as selectIn } from "./browser";
 
-const CHROMIUM = "/usr/bin/chromium";
-const SCREENSHOTS = resolve("test/editor/screenshots");
 const CAP_LINE = "پارامتر سقف_خانگی = ۱۰۰ میلیون ریال";
-const LONG = 60_000;
 
-let work: string;
-let server: FastifyInstance;
-let browser: Browser;
+let session: EditorSession;
 let page: Page;
 let base: string;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM))
-    throw new Error(`${CHROMIUM} is missing: install Debian's chromium (DEVELOPERS.md)`);
-  work = mkdtempSync(join(tmpdir(), "zavabet-editor-"));
-  const dist = join(work, "dist");
-  // The editor as npm start builds it, into a folder of the test's own.
-  await build({
-    configFile: resolve("vite.config.ts"),
-    logLevel: "warn",
-    build: { outDir: dist, emptyOutDir: true },
-  });
-  cpSync("rulesets/omid", join(work, "rulesets/omid"), { recursive: true });
-  server = createServer({ rulesetsDir: join(work, "rulesets"), editorDir: dist });
-  base = await server.listen({ port: 0, host: "127.0.0.1" });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--no-first-run",
-    ],
-  });
-  page = await browser.newPage({ viewport: { width: 1400, height: 860 }, locale: "fa-IR" });
-  mkdirSync(SCREENSHOTS, { recursive: true });
+  session = await openEditor(["omid"]);
+  ({ page, base } = session);
 }, 180_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (work) rmSync(work, { recursive: true, force: true });
+  await session?.close();
 });
 
 const status = () => page.locator("#status");
 const problems = () => page.locator("#problems li");
-
-/** Find `text` with the editor's find widget and leave it selected, as a person would. */
-async function select(text: string): Promise<void> {
-  await page.locator(".monaco-editor .view-lines").click();
-  await page.keyboard.press("Control+f");
-  const input = page.locator(".find-widget textarea, .find-widget input").first();
-  await input.fill(text);
-  await page.keyboard.press("Enter");
-  await page.keyboard.press("Escape");
-}
+const select = (text: string) => selectIn(page, text);
 
 /** The right end of the cap line's text lies inside the editor, left of its 14-pixel scrollbar. */
 async function rightEdgeInView(): Promise<void> {
@@ -106,7 +61,7 @@ describe("the editor in Chromium", () => {
       // A line with no Persian (the rule of ═ under the title) stays left to right.
       expect(await page.locator(".view-line").first().getAttribute("dir")).not.toBe("rtl");
       expect(await problems().count()).toBe(0);
-      await page.screenshot({ path: join(SCREENSHOTS, "1-opened.png") });
+      await session.screenshot("1-opened");
     },
     LONG * 2,
   );
@@ -132,13 +87,13 @@ describe("the editor in Chromium", () => {
       if (word) await page.mouse.move(word.x + word.width / 2, word.y + word.height / 2, { steps: 3 });
       const hover = page.locator(".monaco-hover", { hasText: "«میلون» آمده است" });
       await expect.poll(() => hover.isVisible(), { timeout: LONG }).toBe(true);
-      await page.screenshot({ path: join(SCREENSHOTS, "2-typo-hover.png") });
+      await session.screenshot("2-typo-hover");
       await page.mouse.move(5, 5);
       // The editor's own problem view (Shift+F8, previous problem from the cursor) shows it under the line.
       await page.keyboard.press("Shift+F8");
       const widget = page.locator(".marker-widget", { hasText: "«میلون» آمده است" });
       await expect.poll(() => widget.isVisible(), { timeout: LONG }).toBe(true);
-      await page.screenshot({ path: join(SCREENSHOTS, "2-typo.png") });
+      await session.screenshot("2-typo");
 
       await page.keyboard.press("Escape");
       await select("۱۰۰ میلون ریال");
@@ -149,7 +104,7 @@ describe("the editor in Chromium", () => {
       expect(await page.locator(".view-overlays .squiggly-error").count()).toBe(0);
       // Every line's first word is still in view after the edits (not scrolled under the scrollbar).
       await rightEdgeInView();
-      await page.screenshot({ path: join(SCREENSHOTS, "3-fixed.png") });
+      await session.screenshot("3-fixed");
     },
     LONG * 3,
   );
@@ -168,7 +123,7 @@ describe("the editor in Chromium", () => {
       expect(text).toContain("مبلغ ریالی");
       expect(text).toContain("۱۰۰ میلیون ریال");
       expect(text).toContain("ماده ۳۹");
-      await page.screenshot({ path: join(SCREENSHOTS, "4-hover-name.png") });
+      await session.screenshot("4-hover-name");
       await page.mouse.move(5, 5);
 
       // A new line, the start of a name, and the list offers the declared ones.
@@ -179,7 +134,7 @@ describe("the editor in Chromium", () => {
       await page.keyboard.press("Control+Space");
       const suggestion = page.locator(".suggest-widget .monaco-list-row", { hasText: "سقف_خانگی" });
       await expect.poll(() => suggestion.count(), { timeout: LONG }).toBeGreaterThan(0);
-      await page.screenshot({ path: join(SCREENSHOTS, "5-completion.png") });
+      await session.screenshot("5-completion");
       await page.keyboard.press("Escape");
     },
     LONG * 3,
