@@ -12,6 +12,8 @@ export const MAX_CONDITION_DEPTH = 64;
 export const MAX_JSON_DEPTH = 400;
 /** Most items a list input may hold. */
 export const MAX_LIST_ITEMS = 1_000;
+/** Longest text a case may send for a text input. */
+export const MAX_TEXT_LENGTH = 10_000;
 /** Case numbers: at most this many digits before and after the point. */
 export const MAX_INTEGER_DIGITS = 30;
 export const MAX_FRACTION_DIGITS = 12;

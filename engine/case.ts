@@ -35,7 +35,8 @@
  */
 import Ajv, { type ErrorObject, type ValidateFunction } from "ajv";
 import Ajv2020 from "ajv/dist/2020";
-import { MAX_FRACTION_DIGITS, MAX_INTEGER_DIGITS, MAX_LIST_ITEMS } from "../artefact/limits";
+import { DATE_PATTERN, isDerivedSchema } from "../artefact/input-schema";
+import { MAX_FRACTION_DIGITS, MAX_INTEGER_DIGITS, MAX_LIST_ITEMS, MAX_TEXT_LENGTH } from "../artefact/limits";
 import type { Artefact, InputDef, RecordField, ScalarType, ValueType } from "../artefact/types";
 import { type Dec, dec, fromPercentPoints, PLAIN_DECIMAL } from "./decimal";
 import { ArtefactError, CaseError, type CaseIssue } from "./errors";
@@ -56,6 +57,7 @@ type Json = Record<string, unknown>;
 type Message = { fa: string; en: string };
 
 const readers = new WeakMap<Artefact, CaseReader>();
+const DATE_SHAPE = new RegExp(DATE_PATTERN);
 
 /** The reader for an artefact; its case schema is compiled once (ArtefactError if it cannot be). */
 export function caseReader(artefact: Artefact): CaseReader {
@@ -483,7 +485,9 @@ function schemaPath(err: ErrorObject): string {
 export function buildReader(artefact: Artefact, { fastPath: useFastPath = true } = {}): CaseReader {
   const validate = compileSchema(artefact.inputSchema);
   const defs = keyMap<InputDef>(artefact.inputs);
-  const fast = useFastPath ? fastPath(artefact, validate) : () => undefined;
+  // The compiler's own schema checks nothing the fast path does not: the fast path then skips it.
+  const own = isDerivedSchema(artefact.inputSchema, artefact.inputs) ? undefined : validate;
+  const fast = useFastPath ? fastPath(artefact, own) : () => undefined;
 
   return {
     read(input: unknown): CaseValues {
@@ -544,9 +548,16 @@ export function buildReader(artefact: Artefact, { fastPath: useFastPath = true }
  * Steps 1–4 for a case with nothing wrong in it, in one pass and without the bookkeeping that only
  * messages need: the values, or undefined at the first thing that is not plainly right (then the
  * full reading above decides, and reports). It accepts only what the full reading accepts, and gives
- * the same values: test/engine/case.test.ts reads every case both ways.
+ * the same values: test/engine/case-fast-path.test.ts reads every case both ways.
+ *
+ * `validate` is the artefact's own case schema, when it has one: the normalised JSON is then built
+ * for it. Without one (the schema is the compiler's), the checks that schema makes and step 3 does
+ * not — a text's length, a date's four-digit year — are made here instead.
  */
-function fastPath(artefact: Artefact, validate: ValidateFunction): (input: Json) => CaseValues | undefined {
+function fastPath(
+  artefact: Artefact,
+  validate: ValidateFunction | undefined,
+): (input: Json) => CaseValues | undefined {
   // Forbidden names are left out: such a key always goes to the full reading, which reports it.
   const usable = <T extends { name: string; alias?: string }>(list: readonly T[]) =>
     new Map([...keyMap(list)].filter(([key, d]) => !FORBIDDEN_KEYS.has(key) && !FORBIDDEN_KEYS.has(d.name)));
@@ -561,60 +572,73 @@ function fastPath(artefact: Artefact, validate: ValidateFunction): (input: Json)
   const keyed = <T extends { name: string }>(map: ReadonlyMap<string, T>, key: string) =>
     map.get(key) ?? map.get(normalizeText(key));
 
+  /** A scalar's run-time value, or undefined when it is not plainly right. */
+  const scalar = (n: unknown, type: ScalarType): Scalar | undefined => {
+    if (validate === undefined && typeof n === "string") {
+      if (type.kind === "text" && n.length > MAX_TEXT_LENGTH) return undefined;
+      if (type.kind === "date" && !DATE_SHAPE.test(n)) return undefined;
+    }
+    const r = convertScalar(n, type);
+    return r instanceof Unconvertible ? undefined : r;
+  };
+
   /** A list's items as records, or undefined. `normalized` receives the JSON the schema validates. */
   const readList = (
     v: unknown,
     fields: ReadonlyMap<string, RecordField>,
     declared: readonly RecordField[],
-  ) => {
+    normalized: Json[] | undefined,
+  ): RecordValue[] | undefined => {
     if (!Array.isArray(v) || v.length > MAX_LIST_ITEMS) return undefined;
     const records: RecordValue[] = [];
-    const normalized: Json[] = [];
     for (const item of v) {
       if (!isPlainObject(item)) return undefined;
       const record = emptyRecord();
-      const json: Json = {};
+      const json: Json | undefined = normalized && {};
       for (const key of Object.keys(item)) {
         const f = keyed(fields, key);
-        if (f === undefined || Object.hasOwn(json, f.name)) return undefined;
+        if (f === undefined || record[f.name] !== undefined) return undefined;
         const raw = item[key];
         if (raw === null || raw === undefined) continue;
         const n = normalizeScalar(raw, f.type);
-        json[f.name] = n;
-        const r = convertScalar(n, f.type);
-        if (r instanceof Unconvertible) return undefined;
+        if (json) json[f.name] = n;
+        const r = scalar(n, f.type);
+        if (r === undefined) return undefined;
         record[f.name] = r;
       }
       for (const f of declared) if (record[f.name] === undefined) return undefined;
       records.push(record);
-      normalized.push(json);
+      if (json) normalized?.push(json);
     }
-    return { records, normalized };
+    return records;
   };
 
   return (input) => {
     // A plain object: no name here is forbidden, so no key can reach its prototype.
-    const normalized: Json = {};
+    const normalized: Json | undefined = validate && {};
     const values: CaseValues = new Map();
     for (const key of Object.keys(input)) {
       const def = keyed(inputs, key);
-      if (def === undefined || Object.hasOwn(normalized, def.name)) return undefined;
+      // A name given twice (as itself and as its alias): the full reading reports it. (A null counts
+      // as not given there too, so it sets nothing here.)
+      if (def === undefined || values.has(def.name)) return undefined;
       const raw = input[key];
       if (raw === null || raw === undefined) continue;
       if (def.type.kind === "list") {
-        const list = readList(raw, fieldsOf.get(def.name) ?? new Map(), def.type.fields);
+        const items: Json[] | undefined = normalized && [];
+        const list = readList(raw, fieldsOf.get(def.name) ?? new Map(), def.type.fields, items);
         if (!list) return undefined;
-        normalized[def.name] = list.normalized;
-        values.set(def.name, list.records);
+        if (normalized) normalized[def.name] = items;
+        values.set(def.name, list);
         continue;
       }
       const n = normalizeScalar(raw, def.type);
-      normalized[def.name] = n;
-      const r = convertScalar(n, def.type);
-      if (r instanceof Unconvertible) return undefined;
+      if (normalized) normalized[def.name] = n;
+      const r = scalar(n, def.type);
+      if (r === undefined) return undefined;
       values.set(def.name, r);
     }
     for (const name of required) if (!values.has(name)) return undefined;
-    return validate(normalized) ? values : undefined;
+    return validate === undefined || validate(normalized) ? values : undefined;
   };
 }

@@ -2,6 +2,8 @@
  * A checked rule file → the artefact (artefact/types.ts). Pure and deterministic: the same tree and
  * analysis give the same artefact, objects built in a fixed order (serialize.ts fixes the bytes).
  */
+
+import { inputSchema } from "../../artefact/input-schema";
 import {
   ARTEFACT_FORMAT,
   type Artefact,
@@ -15,9 +17,8 @@ import { UNIT_WORDS } from "../text";
 import { CompileError } from "./errors";
 import { compileExpr, literalExpr, unparen } from "./expressions";
 import { AnonymousFacts } from "./facts";
-import { inputSchema } from "./input-schema";
 import { compileInput } from "./inputs";
-import { dateDayNumber } from "./literals";
+import { dateDayNumber, unitWord } from "./literals";
 import { nameKey, symbolNamed } from "./names";
 import { compileRule } from "./rules";
 import { compileTable } from "./tables";
@@ -131,7 +132,7 @@ export function compile(file: RulesetFile, analysis: Analysis): Artefact {
     format: ARTEFACT_FORMAT,
     ruleset,
     inputs,
-    inputSchema: inputSchema(inputs, ruleset.fund),
+    inputSchema: inputSchema(inputs, ruleset.fund, unitWord),
     parameters: file.parameters.map((p) => compileParameter(p, analysis)),
     values: orderedValues(file, analysis).map((v) => compileValue(v, analysis)),
     expressions: facts.expressions,

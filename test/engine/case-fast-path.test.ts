@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { MAX_TEXT_LENGTH } from "../../artefact/limits";
 import type { Artefact } from "../../artefact/types";
 import { compileSource } from "../../dsl";
 import { buildReader } from "../../engine/case";
@@ -21,8 +22,31 @@ const fromSource = (file: string) => {
   return loadArtefact(artefact);
 };
 
+/** Every input type, as the compiler writes its schema: the fast path then makes the schema's checks. */
+const EVERY_TYPE = `قواعد t «آزمایش»
+نسخه «۱» از ۱۴۰۳/۰۱/۰۱
+مرجع «آزمون» نسخه «۱»
+ورودی تاریخ_درخواست (requestDate): تاریخ
+ورودی شرح (note): متن اختیاری
+ورودی مبلغ (amount): ریال
+ورودی نرخ (rate): درصد اختیاری
+ورودی اقلام (items): فهرست از (
+  نوع (kind): یکی از (الف، ب)،
+  تاریخ_قلم (day): تاریخ،
+  یادداشت (memo): متن)
+قاعده «ر» [م ۱]
+  اگر مبلغ بیشتر از ۱۰ ریال
+  آنگاه رد «زیاد»
+`;
+const compiled = (text: string, name: string) => {
+  const artefact = compileSource(text).artefact;
+  if (!artefact) throw new Error(`${name} does not compile`);
+  return loadArtefact(artefact);
+};
+
 const artefacts: [string, Artefact][] = [
-  ["loan fixture", loadArtefact(loan)],
+  ["loan fixture (a case schema of its own)", loadArtefact(loan)],
+  ["every input type", compiled(EVERY_TYPE, "every input type")],
   ["electronics 2", fromSource("rulesets/electronics/versions/2.zb")],
   ["Omid-style bench fixture", fromSource("bench/fixtures/omid-eligibility.zb")],
 ];
@@ -58,6 +82,27 @@ const MUTATIONS: ((c: Case, key: string, other: unknown) => Case)[] = [
     return field ? { ...c, [key]: [{ ...first, [field]: other }, ...rest] } : c;
   },
   (c, key) => ({ ...c, [key]: [c[key]] }),
+  // What only the case schema checks: a text's length, a date's four-digit year.
+  (c, key) => {
+    const v = c[key];
+    return typeof v === "string" ? { ...c, [key]: v.padEnd(MAX_TEXT_LENGTH + 1, "ن") } : c;
+  },
+  (c, key) => {
+    const v = c[key];
+    return typeof v === "string" ? { ...c, [key]: v.replace(/^1?(\d{3}[/-])/, "$1") } : c;
+  },
+  (c, key) => {
+    const v = c[key];
+    if (!Array.isArray(v) || v.length === 0) return c;
+    const [first, ...rest] = v as Case[];
+    const edited = Object.fromEntries(
+      Object.entries(first ?? {}).map(([f, x]) => [
+        f,
+        typeof x === "string" ? x.padEnd(MAX_TEXT_LENGTH + 1, "ن").replace(/^1(\d{3}\/)/, "$1") : x,
+      ]),
+    );
+    return { ...c, [key]: [edited, ...rest] };
+  },
 ];
 
 const odd = fc.oneof(

@@ -5,21 +5,25 @@
  *
  * number, money and percent take a JSON number or a decimal string; money is in rials and percent in
  * percent points ("1.5" is 1.5%). Dates are Jalali "yyyy/mm/dd" (or with "-").
+ *
+ * It lives here, not in the compiler, because the engine needs it too: a case schema that is exactly
+ * this one, up to its annotations, adds nothing to what the engine's case reader checks itself, so
+ * the reader need not run the validator on a case it reads in one pass (engine/case.ts).
  */
-import type { InputDef, RecordField, ScalarType, ValueType } from "../../artefact/types";
-import { unitWord } from "./literals";
+import { MAX_LIST_ITEMS, MAX_TEXT_LENGTH } from "./limits";
+import type { InputDef, RecordField, ScalarType, ValueType } from "./types";
 
 export const JSON_SCHEMA_DRAFT = "http://json-schema.org/draft-07/schema#";
 export const DECIMAL_PATTERN = "^-?[0-9]+(\\.[0-9]+)?$";
 export const DATE_PATTERN = "^[0-9]{4}[/-][0-9]{1,2}[/-][0-9]{1,2}$";
-export const MAX_TEXT_LENGTH = 10000;
-export const MAX_LIST_ITEMS = 1000;
 
 type Schema = Record<string, unknown>;
+/** A unit's Persian word, for the descriptions (the compiler's; the engine passes none). */
+export type UnitWord = (unit: string) => string;
 
 const decimal = (): Schema => ({ anyOf: [{ type: "number" }, { type: "string", pattern: DECIMAL_PATTERN }] });
 
-function scalarSchema(name: string, type: ScalarType): Schema {
+function scalarSchema(name: string, type: ScalarType, unitWord: UnitWord): Schema {
   switch (type.kind) {
     case "number":
       return {
@@ -60,9 +64,9 @@ function withAlias(schema: Schema, alias: string | undefined): Schema {
   return alias === undefined ? schema : { ...schema, "x-zavabet-alias": alias };
 }
 
-function recordSchema(fields: RecordField[]): Schema {
+function recordSchema(fields: RecordField[], unitWord: UnitWord): Schema {
   const properties: Schema = {};
-  for (const f of fields) properties[f.name] = withAlias(scalarSchema(f.name, f.type), f.alias);
+  for (const f of fields) properties[f.name] = withAlias(scalarSchema(f.name, f.type, unitWord), f.alias);
   return {
     type: "object",
     properties,
@@ -71,24 +75,28 @@ function recordSchema(fields: RecordField[]): Schema {
   };
 }
 
-function valueSchema(name: string, type: ValueType): Schema {
+function valueSchema(name: string, type: ValueType, unitWord: UnitWord): Schema {
   if (type.kind === "list") {
     return {
       title: name,
       description: "فهرستی از رکوردها",
       type: "array",
       maxItems: MAX_LIST_ITEMS,
-      items: recordSchema(type.fields),
+      items: recordSchema(type.fields, unitWord),
     };
   }
-  return scalarSchema(name, type);
+  return scalarSchema(name, type, unitWord);
 }
 
 /** The case schema for a ruleset's inputs. */
-export function inputSchema(inputs: InputDef[], title?: string): Schema {
+export function inputSchema(
+  inputs: readonly InputDef[],
+  title?: string,
+  unitWord: UnitWord = (u) => u,
+): Schema {
   const properties: Schema = {};
   for (const input of inputs)
-    properties[input.name] = withAlias(valueSchema(input.name, input.type), input.alias);
+    properties[input.name] = withAlias(valueSchema(input.name, input.type, unitWord), input.alias);
   const schema: Schema = { $schema: JSON_SCHEMA_DRAFT, type: "object" };
   if (title !== undefined) schema.title = title;
   return {
@@ -97,4 +105,26 @@ export function inputSchema(inputs: InputDef[], title?: string): Schema {
     required: inputs.filter((i) => i.required).map((i) => i.name),
     additionalProperties: false,
   };
+}
+
+/** Keywords that describe and never constrain. */
+const ANNOTATIONS: ReadonlySet<string> = new Set(["title", "description", "x-zavabet-alias"]);
+
+function withoutAnnotations(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(withoutAnnotations);
+  if (typeof v !== "object" || v === null) return v;
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(v)) if (!ANNOTATIONS.has(k)) out[k] = withoutAnnotations(x);
+  return out;
+}
+
+/**
+ * Whether `schema` is the case schema of `inputs` as the compiler writes it, annotations aside. Compared
+ * as JSON text, keys in the compiler's order: a schema edited by hand in any way, even only reordered,
+ * counts as its own (and is then always run).
+ */
+export function isDerivedSchema(schema: unknown, inputs: readonly InputDef[]): boolean {
+  return (
+    JSON.stringify(withoutAnnotations(schema)) === JSON.stringify(withoutAnnotations(inputSchema(inputs)))
+  );
 }
