@@ -2,7 +2,9 @@
  * `npm start`: the server (docs/http.md) over the rulesets folder with the built editor at /, on
  * 127.0.0.1. The port is `--port N` or $PORT (default 8080); the folder `--rulesets dir` or
  * $ZAVABET_RULESETS (default ./rulesets). Run after `vite build` (the start script does both).
- * It is `zavabet serve` plus the editor; the CLI has no editor option yet.
+ * It is `zavabet serve` plus the editor; the CLI has no editor option yet. Unlike `zavabet serve` it
+ * accepts writes (the editor saves versions): open to whoever reaches it, unless $ZAVABET_WRITE_TOKEN
+ * is set, when a save needs `Authorization: Bearer <token>`.
  */
 import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -30,7 +32,8 @@ if (!existsSync(join(editorDir, "index.html"))) {
   process.exit(2);
 }
 
-const app = createServer({ rulesetsDir, editorDir, logger: { level: "warn" } });
+const writeToken = process.env.ZAVABET_WRITE_TOKEN?.trim() || undefined;
+const app = createServer({ rulesetsDir, editorDir, logger: { level: "warn" }, writeToken });
 const report = app.rulesets.warm();
 for (const r of report.filter((r) => !r.ok)) {
   console.error(`هشدار: ${r.fund}@${r.version} خطا دارد — warning: ${r.fund}@${r.version} has errors`);

@@ -8,6 +8,8 @@
  * (503 + Retry-After, before the body is even read), the body size limit (413), JSON parsing and the
  * body inspection of ./guard.ts (400), the route's request schema with ajv (400/413), and only then a
  * handler — where the engine checks the case against the ruleset before evaluating anything (422).
+ * A write (POST /rulesets/:fund/versions) is refused earlier still, before its body is read, when the
+ * server is read-only or the request lacks the write token (./routes/versions.ts).
  */
 
 import { STATUS_CODES } from "node:http";
@@ -30,7 +32,9 @@ import { evaluateRoutes } from "./routes/evaluate";
 import { healthRoutes } from "./routes/health";
 import { openApiRoutes } from "./routes/openapi";
 import { rulesetRoutes } from "./routes/rulesets";
+import { versionRoutes } from "./routes/versions";
 import { RulesetStore } from "./store";
+import { VersionWriter, type VersionWriterOptions } from "./versions";
 
 export interface ServerOptions {
   /** The folder of ruleset folders (rulesets/<fund>/versions.json). */
@@ -43,11 +47,25 @@ export interface ServerOptions {
   logger?: FastifyServerOptions["logger"];
   /** The built editor (editor/dist) to serve at / (./editor-static.ts); unset, no editor is served. */
   editorDir?: string;
+  /**
+   * Refuse every write (POST /rulesets/:fund/versions answers 403 READ_ONLY). Default false: an
+   * embedding server (the editor) may save versions; `zavabet serve` sets it unless given a token.
+   */
+  readOnly?: boolean;
+  /**
+   * When set, a write must carry `Authorization: Bearer <writeToken>` (else 401 WRITE_TOKEN_REQUIRED).
+   * Unset, writes are open to whoever can reach the server (which listens on 127.0.0.1 by default).
+   */
+  writeToken?: string;
+  /** The clock and the crash-test hook of the version writer (./versions.ts). */
+  versions?: VersionWriterOptions;
 }
 
 /** Shared by the route modules. */
 export interface ServerContext {
   store: RulesetStore;
+  writer: VersionWriter;
+  writes: { readOnly: boolean; token?: string };
   limits: Limits;
   load: LoadShedding;
   stats: { evaluated: number; started: number };
@@ -66,8 +84,14 @@ export function createServer(options: ServerOptions): FastifyInstance {
   const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
   const load: LoadShedding = { ...defaultLoadShedding(), ...options.load };
   const store = new RulesetStore(options.rulesetsDir);
+  if (options.writeToken !== undefined && options.writeToken.trim() === "") {
+    // An empty token would let "Authorization: Bearer " through: a configuration mistake, refused.
+    throw new Error("writeToken must not be empty (leave it unset for open writes)");
+  }
   const ctx: ServerContext = {
     store,
+    writer: new VersionWriter(store, options.versions),
+    writes: { readOnly: options.readOnly ?? false, token: options.writeToken },
     limits,
     load,
     stats: { evaluated: 0, started: Date.now() },
@@ -103,9 +127,17 @@ export function createServer(options: ServerOptions): FastifyInstance {
   app.addContentTypeParser("application/json", { parseAs: "string" }, (request, body, done) => {
     try {
       const json = parseJson(body as string);
-      // One case and its envelope («case», «trace»), unless the route allows more (the batch route does).
-      const { maxKeys } = request.routeOptions.config as { maxKeys?: number };
-      inspectBody(json, { ...limits, keys: maxKeys ?? limits.caseKeys + 10 });
+      // One case and its envelope («case», «trace»), unless the route allows more (the batch route
+      // does); strings of the usual length, unless the route carries a long one (a rule file).
+      const { maxKeys, maxStringLength } = request.routeOptions.config as {
+        maxKeys?: number;
+        maxStringLength?: number;
+      };
+      inspectBody(json, {
+        ...limits,
+        keys: maxKeys ?? limits.caseKeys + 10,
+        stringLength: maxStringLength ?? limits.stringLength,
+      });
       done(null, json);
     } catch (e) {
       done(e as Error, undefined);
@@ -150,7 +182,8 @@ export function createServer(options: ServerOptions): FastifyInstance {
     });
     await scope.register(rulesetRoutes(ctx));
     await scope.register(evaluateRoutes(ctx));
-    if (options.editorDir) await scope.register(editorStatic({ dir: options.editorDir, store }));
+    await scope.register(versionRoutes(ctx));
+    if (options.editorDir) await scope.register(editorStatic({ dir: options.editorDir }));
   });
   return app;
 }
@@ -204,6 +237,11 @@ function validationMessage(
       return { fa: `«${String(params.additionalProperty)}» شناخته نیست`, en };
     case "type":
       return { fa: `نوع مقدار نادرست است (باید ${String(params.type)} باشد)`, en };
+    case "minLength":
+    case "pattern":
+      return { fa: "نباید خالی باشد", en };
+    case "maxLength":
+      return { fa: `از ${String(params.limit)} نویسه بلندتر است`, en };
     default:
       return { fa: `مقدار نادرست است (${keyword})`, en };
   }

@@ -37,6 +37,11 @@ export const ERROR_CODES = [
   "RULESET_DOES_NOT_COMPILE",
   "INTERNAL",
   "OVERLOADED",
+  "WRITE_TOKEN_REQUIRED",
+  "READ_ONLY",
+  "VERSION_CONFLICT",
+  "DRAFT_HAS_ERRORS",
+  "SAVE_FAILED",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -60,6 +65,11 @@ export const STATUS: Record<ErrorCode, number> = {
   RULESET_DOES_NOT_COMPILE: 500,
   INTERNAL: 500,
   OVERLOADED: 503,
+  WRITE_TOKEN_REQUIRED: 401,
+  READ_ONLY: 403,
+  VERSION_CONFLICT: 409,
+  DRAFT_HAS_ERRORS: 422,
+  SAVE_FAILED: 500,
 };
 
 export interface ErrorBody {
@@ -184,4 +194,55 @@ export const MESSAGES = {
     fa: "درخواست در زمان مجاز کامل نرسید",
     en: "The request did not arrive in time",
   },
+  writeTokenRequired: {
+    fa: "ذخیره‌ی نسخه کلید نوشتن می‌خواهد (سرآیند Authorization: Bearer …)؛ کلید نیامده یا درست نیست. چیزی ذخیره نشد",
+    en: "Saving a version needs the write token (header Authorization: Bearer …); it is missing or wrong. Nothing was saved",
+  },
+  readOnly: {
+    fa: "این سرور فقط خواندنی است و نسخه‌ی تازه نمی‌پذیرد (zavabet serve تنها با ZAVABET_WRITE_TOKEN نوشتن را می‌پذیرد). چیزی ذخیره نشد",
+    en: "This server is read-only and accepts no new versions (zavabet serve accepts writes only when started with ZAVABET_WRITE_TOKEN). Nothing was saved",
+  },
+  draftHasErrors: (count: number): Message => ({
+    fa: `پیش‌نویس ${count} خطا دارد و منتشر نمی‌شود؛ خطاها را برطرف کنید یا آن را پیش‌نویس ذخیره کنید. چیزی ذخیره نشد`,
+    en: `The draft has ${count} error(s) and cannot be published; fix them, or save it as a draft. Nothing was saved`,
+  }),
+  /** Someone saved a version since the draft was opened: who, which, when — and that the draft is safe. */
+  versionConflict: (
+    fund: string,
+    base: string,
+    latest: { version: string; author?: string; date?: string; savedAt?: string },
+  ): Message => {
+    const time = latest.savedAt ? tehranTime(latest.savedAt) : undefined;
+    const faWho = latest.author ? `«${latest.author}»` : "کسی";
+    const enWho = latest.author ? `«${latest.author}»` : "someone";
+    const faWhen = [latest.date ? ` در ${latest.date}` : "", time ? ` ساعت ${time} به وقت تهران` : ""].join(
+      "",
+    );
+    const enWhen = [
+      latest.date ? ` on ${latest.date}` : "",
+      latest.savedAt ? ` (${latest.savedAt})` : "",
+    ].join("");
+    return {
+      fa:
+        `از وقتی این پیش‌نویس از نسخه‌ی «${base}» باز شد، ${faWho}${faWhen} نسخه‌ی «${latest.version}» از قواعد «${fund}» را ذخیره کرده است. ` +
+        "چیزی ذخیره نشد؛ پیش‌نویس شما از دست نرفته و در ویرایشگر مانده است: آن را با نسخه‌ی تازه مقایسه کنید و دوباره ذخیره کنید",
+      en:
+        `Since this draft was opened from version «${base}», ${enWho} saved version «${latest.version}» of «${fund}»${enWhen}. ` +
+        "Nothing was saved; your draft is not lost — the editor keeps it: compare it with the new version and save again",
+    };
+  },
+  saveFailed: (why: string): Message => ({
+    fa: `ذخیره‌ی نسخه ممکن نشد (${why})؛ فهرست نسخه‌ها دست نخورده است و پیش‌نویس در ویرایشگر مانده است`,
+    en: `The version could not be saved (${why}); the version listing is unchanged and the draft is still in the editor`,
+  }),
 } as const;
+
+/** "HH:MM" in Tehran (UTC+03:30; Iran has kept no daylight saving time since 1401/2022) of an ISO time. */
+function tehranTime(iso: string): string | undefined {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return undefined;
+  return new Date(ms + TEHRAN_OFFSET_MS).toISOString().slice(11, 16);
+}
+
+/** Iran Standard Time, UTC+03:30, all year. */
+export const TEHRAN_OFFSET_MS = 3.5 * 60 * 60 * 1000;

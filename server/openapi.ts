@@ -6,7 +6,7 @@
  */
 import { type ErrorCode, STATUS } from "./errors";
 import type { Limits } from "./options";
-import { batchRequest, componentSchemas, evaluateRequest } from "./schemas";
+import { batchRequest, componentSchemas, evaluateRequest, saveRequest } from "./schemas";
 
 type Schema = Record<string, unknown>;
 
@@ -35,7 +35,8 @@ const versionParam = {
   name: "version",
   in: "path",
   required: true,
-  description: 'A version of the fund (GET /rulesets/{fund} lists them), or "latest".',
+  description:
+    'A version of the fund (GET /rulesets/{fund} lists them), "latest" (the last listed, draft or not) or "published" (the last published).',
   schema: { type: "string", minLength: 1, maxLength: 100 },
 };
 
@@ -119,6 +120,73 @@ export function buildOpenApi(limits: Limits, version: string): Record<string, un
           }),
         },
       },
+      "/rulesets/{fund}/clauses": {
+        get: {
+          operationId: "getClauses",
+          summary: "The fund's clause index (clauses.json as the file has it; empty lists when it has none)",
+          parameters: [fundParam],
+          responses: withRetry({
+            "200": { description: "The clause index", ...json(ref("Clauses")) },
+            ...errors(["BAD_REQUEST", "RULESET_NOT_FOUND", ...always]),
+          }),
+        },
+      },
+      "/rulesets/{fund}/examples": {
+        get: {
+          operationId: "getExamples",
+          summary:
+            "The fund's example cases (examples/*.json, by name; a file that is not a JSON object is left out)",
+          parameters: [fundParam],
+          responses: withRetry({
+            "200": { description: "The examples", ...json(ref("Examples")) },
+            ...errors(["BAD_REQUEST", "RULESET_NOT_FOUND", ...always]),
+          }),
+        },
+      },
+      "/rulesets/{fund}/versions": {
+        post: {
+          operationId: "saveVersion",
+          summary: "Save a new version (published, or a draft) from the editor",
+          description:
+            "The new version is named one more than the fund's largest numeric version name and appended " +
+            "to versions.json; no existing file is ever changed. Refused before the body is read when the " +
+            "server is read-only (403) or was started with a write token the request does not carry as " +
+            `\`Authorization: Bearer <token>\` (401). Body at most ${limits.bodyBytes} bytes.`,
+          parameters: [fundParam],
+          security: [{}, { writeToken: [] }],
+          requestBody: { required: true, ...json(saveRequest) },
+          responses: withRetry({
+            "201": {
+              description: "Saved: the version as listed, and its diagnostics",
+              ...json(ref("SavedVersion")),
+            },
+            ...errors([
+              ...bodyErrors,
+              "RULESET_NOT_FOUND",
+              "WRITE_TOKEN_REQUIRED",
+              "READ_ONLY",
+              "VERSION_CONFLICT",
+              "DRAFT_HAS_ERRORS",
+              "SAVE_FAILED",
+              ...always,
+            ]),
+          }),
+        },
+      },
+      "/rulesets/{fund}/versions/{version}/source": {
+        get: {
+          operationId: "getSource",
+          summary: "The version's rule file, byte for byte",
+          parameters: [fundParam, versionParam],
+          responses: withRetry({
+            "200": {
+              description: "The rule text",
+              content: { "text/plain; charset=utf-8": { schema: { type: "string" } } },
+            },
+            ...errors(["BAD_REQUEST", "RULESET_NOT_FOUND", "VERSION_NOT_FOUND", ...always]),
+          }),
+        },
+      },
       "/rulesets/{fund}/versions/{version}/artefact": {
         get: {
           operationId: "getArtefact",
@@ -159,6 +227,16 @@ export function buildOpenApi(limits: Limits, version: string): Record<string, un
         },
       },
     },
-    components: { schemas: componentSchemas },
+    components: {
+      schemas: componentSchemas,
+      securitySchemes: {
+        writeToken: {
+          type: "http",
+          scheme: "bearer",
+          description:
+            "Only for writes, and only when the server was started with a write token (ZAVABET_WRITE_TOKEN).",
+        },
+      },
+    },
   };
 }

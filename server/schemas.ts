@@ -168,14 +168,145 @@ const versionInfo: Schema = {
   type: "object",
   required: ["version"],
   additionalProperties: false,
-  properties: { version: str, note: str, author: str, date: str, status: str },
+  properties: {
+    version: str,
+    note: str,
+    author: str,
+    date: { type: "string", description: 'Jalali, "1405/09/02" (Latin digits).' },
+    savedAt: { type: "string", description: "When it was saved through the API: ISO 8601, UTC." },
+    status: {
+      type: "string",
+      description:
+        'The API writes "published" or "draft"; absent counts as published (versions written by hand).',
+    },
+  },
 };
 
 const fund: Schema = {
   type: "object",
   required: ["fund", "latest", "versions"],
   additionalProperties: false,
-  properties: { fund: str, latest: str, versions: { type: "array", items: ref("VersionInfo") } },
+  properties: {
+    fund: str,
+    latest: { type: "string", description: "The last version listed, draft or not." },
+    published: {
+      type: "string",
+      description:
+        "The last version whose status is published (or absent); absent when every version is a draft.",
+    },
+    versions: { type: "array", items: ref("VersionInfo") },
+  },
+};
+
+/** The body of POST /rulesets/{fund}/versions. */
+export const saveRequest: Schema = {
+  type: "object",
+  required: ["source", "base", "note", "author", "publish"],
+  additionalProperties: false,
+  properties: {
+    source: { type: "string", description: "The rule file's text (bounded by the body limit)." },
+    base: {
+      type: "string",
+      minLength: 1,
+      maxLength: 100,
+      description:
+        "The version the draft was opened from; it must still be the fund's latest, else 409 VERSION_CONFLICT.",
+    },
+    note: {
+      type: "string",
+      minLength: 1,
+      maxLength: 4000,
+      pattern: "\\S",
+      description: "What changed (trimmed).",
+    },
+    author: {
+      type: "string",
+      minLength: 1,
+      maxLength: 200,
+      pattern: "\\S",
+      description: "Who saves it (trimmed).",
+    },
+    publish: {
+      type: "boolean",
+      description: "true: publish (422 DRAFT_HAS_ERRORS if the source has errors); false: save as a draft.",
+    },
+  },
+};
+
+const diagnostic: Schema = {
+  type: "object",
+  required: ["code", "severity", "message", "range"],
+  additionalProperties: false,
+  properties: {
+    code: { type: "string", description: "ZBnnnn (docs/language-spec.md)." },
+    severity: { enum: ["error", "warning"] },
+    message,
+    range: {
+      type: "object",
+      required: ["startLine", "startColumn", "endLine", "endColumn"],
+      additionalProperties: false,
+      properties: {
+        startLine: { type: "integer" },
+        startColumn: { type: "integer" },
+        endLine: { type: "integer" },
+        endColumn: { type: "integer" },
+      },
+      description: "1-based.",
+    },
+  },
+};
+
+const saved: Schema = {
+  type: "object",
+  required: ["version", "diagnostics"],
+  additionalProperties: false,
+  properties: { version: ref("VersionInfo"), diagnostics: { type: "array", items: ref("Diagnostic") } },
+};
+
+const clauses: Schema = {
+  type: "object",
+  required: ["fund", "sources", "clauses"],
+  description: "rulesets/{fund}/clauses.json as the file has it (rulesets/clauses.schema.json).",
+  properties: {
+    fund: str,
+    sources: { type: "array", items: str },
+    clauses: {
+      type: "array",
+      items: {
+        type: "object",
+        required: ["clause", "kind"],
+        properties: {
+          clause: { type: "string", description: "The citation as the rules write it." },
+          kind: { type: "string", description: "encoded, procedural or ambiguous." },
+          summary: str,
+          reason: str,
+          reading: str,
+          encodedBy: { type: "array", items: str },
+          text: str,
+        },
+      },
+    },
+  },
+};
+
+const examples: Schema = {
+  type: "object",
+  required: ["examples"],
+  additionalProperties: false,
+  properties: {
+    examples: {
+      type: "array",
+      items: {
+        type: "object",
+        required: ["name", "case"],
+        additionalProperties: false,
+        properties: {
+          name: { type: "string", description: "The file name without .json." },
+          case: { type: "object" },
+        },
+      },
+    },
+  },
 };
 
 const valueType: Schema = {
@@ -281,6 +412,11 @@ export const componentSchemas: Record<string, Schema> = {
     properties: { rulesets: { type: "array", items: ref("Fund") } },
   },
   Inputs: inputs,
+  SaveRequest: saveRequest,
+  SavedVersion: saved,
+  Diagnostic: diagnostic,
+  Clauses: clauses,
+  Examples: examples,
   Artefact: {
     type: "object",
     required: ["format", "ruleset", "inputs", "inputSchema", "rules"],

@@ -1,18 +1,21 @@
 /**
- * The rulesets the service answers for, read-only: funds are the folders of `rulesetsDir` that have a
+ * The rulesets the service answers for: funds are the folders of `rulesetsDir` that have a
  * versions.json (or a versions/ folder of .zb files); a fund's versions are its versions.json entries
  * in order (else its versions/*.zb files by natural sort), the last being the latest — as the CLI
- * reads them (docs/cli.md, "Naming a ruleset").
+ * reads them (docs/cli.md, "Naming a ruleset"). The store only reads; ./versions.ts writes new
+ * versions into the folder and then calls `refresh()`.
  *
  * The listing is read once and kept; each version is compiled the first time it is asked for, and
  * its engine (or its diagnostics, if it does not compile) kept for every later request. `refresh()`
- * forgets both, for whoever changes the folder (the editor, after saving a version).
+ * forgets both, for whoever changes the folder (a save through the API, or the editor).
  *
  * Nothing a client sends is ever turned into a path: a fund or version is looked up by exact name in
- * the listing.
+ * the listing. Nothing outside a fund's folder is ever read for it: a versions.json `file` that
+ * climbs out of the folder, or reaches out through a symbolic link, is left out of the listing, and
+ * every file is checked again (through its real path) when it is read.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { extname, isAbsolute, join, resolve } from "node:path";
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { extname, isAbsolute, join, resolve, sep } from "node:path";
 import {
   type Artefact,
   ArtefactError,
@@ -29,14 +32,49 @@ export interface VersionInfo {
   version: string;
   note?: string;
   author?: string;
+  /** The Jalali date, "1405/09/02" (Latin digits). */
   date?: string;
+  /** When it was saved through the API (ISO 8601, UTC); absent for versions written by hand. */
+  savedAt?: string;
+  /**
+   * "published" or "draft" when the API wrote it; a hand-written versions.json may say anything, and
+   * is passed through. Absent counts as published (the shipped entries predate drafts).
+   */
   status?: string;
 }
 
 export interface FundInfo {
   fund: string;
+  /** The last listed version, draft or not. */
   latest: string;
+  /** The last version whose status is "published" or absent; absent when every version is a draft. */
+  published?: string;
   versions: VersionInfo[];
+}
+
+/** A fund's clause index (rulesets/<fund>/clauses.json, rulesets/clauses.schema.json), as the file has it. */
+export interface ClauseIndex {
+  fund: string;
+  sources: string[];
+  clauses: ClauseEntry[];
+  [key: string]: unknown;
+}
+
+export interface ClauseEntry {
+  clause: string;
+  kind: string;
+  summary?: string;
+  reason?: string;
+  reading?: string;
+  encodedBy?: string[];
+  text?: string;
+  [key: string]: unknown;
+}
+
+/** One example case of a fund (rulesets/<fund>/examples/<name>.json). */
+export interface Example {
+  name: string;
+  case: Record<string, unknown>;
 }
 
 /** A version ready to run. */
@@ -51,7 +89,7 @@ export interface LoadedVersion {
   diagnostics: Diagnostic[];
 }
 
-interface Listed {
+export interface Listed {
   info: FundInfo;
   files: Map<string, string>;
 }
@@ -74,20 +112,35 @@ const natural = new Intl.Collator("en", { numeric: true, sensitivity: "base" });
 
 /** What the string "latest" in a URL means: the fund's latest version. */
 export const LATEST = "latest";
+/** What the string "published" in a URL means: the fund's latest published version. */
+export const PUBLISHED = "published";
+
+/** Whether a listed version counts as published (absent status: the entries written by hand). */
+export const isPublished = (v: VersionInfo): boolean => v.status === undefined || v.status === "published";
 
 export class RulesetStore {
   readonly dir: string;
   private listing: Map<string, Listed> | undefined;
   private readonly compiled = new Map<string, Compiled>();
+  /** clauses.json and examples/, read on first use, per fund. */
+  private readonly aux = new Map<string, ClauseIndex | Example[]>();
 
   constructor(dir: string) {
     this.dir = resolve(dir);
   }
 
-  /** Forget the listing and every compiled version: the next request reads the folder again. */
-  refresh(): void {
+  /**
+   * Forget the listing and the compiled versions (of one fund, or of all): the next request reads the
+   * folder again. A save refreshes only its fund, so the others keep their compiled engines.
+   */
+  refresh(fund?: string): void {
     this.listing = undefined;
-    this.compiled.clear();
+    this.aux.clear();
+    if (fund === undefined) {
+      this.compiled.clear();
+      return;
+    }
+    for (const key of this.compiled.keys()) if (key.startsWith(`${fund}\u0000`)) this.compiled.delete(key);
   }
 
   funds(): FundInfo[] {
@@ -98,16 +151,51 @@ export class RulesetStore {
     return this.listed(fund).info;
   }
 
+  /** The fund's folder (for ./versions.ts, which writes into it); ApiError when the fund is unknown. */
+  fundDir(fund: string): string {
+    this.listed(fund);
+    return join(this.dir, fund);
+  }
+
+  /** The text of a version's .zb file, exactly; ApiError when the fund or version is unknown. */
+  source(fund: string, version: string): string {
+    const { name, file } = this.resolveVersion(fund, version);
+    const real = within(join(this.dir, fund), file);
+    if (real === undefined) throw new ApiError("VERSION_NOT_FOUND", MESSAGES.versionNotFound(fund, name));
+    return readFileSync(real, "utf8");
+  }
+
+  /** The fund's clauses.json as the file has it; an empty index when it has none (or it is unreadable). */
+  clauses(fund: string): ClauseIndex {
+    this.listed(fund);
+    const key = `clauses\u0000${fund}`;
+    let index = this.aux.get(key) as ClauseIndex | undefined;
+    if (!index) {
+      index = readClauses(join(this.dir, fund), fund);
+      this.aux.set(key, index);
+    }
+    return index;
+  }
+
+  /** The fund's examples/*.json, by natural order of name; a file that is not a JSON object is left out. */
+  examples(fund: string): Example[] {
+    this.listed(fund);
+    const key = `examples\u0000${fund}`;
+    let list = this.aux.get(key) as Example[] | undefined;
+    if (!list) {
+      list = readExamples(join(this.dir, fund));
+      this.aux.set(key, list);
+    }
+    return list;
+  }
+
   /** A version ready to run; ApiError when the fund or version is unknown or does not compile. */
   get(fund: string, version: string): LoadedVersion {
-    const listed = this.listed(fund);
-    const name = version === LATEST ? listed.info.latest : version;
-    const file = listed.files.get(name);
-    if (file === undefined) throw new ApiError("VERSION_NOT_FOUND", MESSAGES.versionNotFound(fund, version));
+    const { name, file } = this.resolveVersion(fund, version);
     const key = `${fund}\u0000${name}`;
     let entry = this.compiled.get(key);
     if (!entry) {
-      entry = compileVersion(fund, name, file);
+      entry = compileVersion(fund, name, join(this.dir, fund), file);
       this.compiled.set(key, entry);
     }
     if (!entry.ok) {
@@ -135,6 +223,18 @@ export class RulesetStore {
     return out;
   }
 
+  /** "latest", "published" or a listed name → the listed name and its file; ApiError when unknown. */
+  private resolveVersion(fund: string, version: string): { name: string; file: string } {
+    const listed = this.listed(fund);
+    const name =
+      version === LATEST ? listed.info.latest : version === PUBLISHED ? listed.info.published : version;
+    const file = name === undefined ? undefined : listed.files.get(name);
+    if (name === undefined || file === undefined) {
+      throw new ApiError("VERSION_NOT_FOUND", MESSAGES.versionNotFound(fund, version));
+    }
+    return { name, file };
+  }
+
   private listed(fund: string): Listed {
     const listed = this.list().get(fund);
     if (!listed) throw new ApiError("RULESET_NOT_FOUND", MESSAGES.rulesetNotFound(fund));
@@ -147,15 +247,17 @@ export class RulesetStore {
   }
 }
 
-function compileVersion(fund: string, version: string, file: string): Compiled {
+function compileVersion(fund: string, version: string, dir: string, file: string): Compiled {
   let source: string;
   try {
-    source = readFileSync(file, "utf8");
+    const real = within(dir, file);
+    if (real === undefined) throw new Error("the file is not inside the fund's folder");
+    source = readFileSync(real, "utf8");
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
     return failed(
       [],
-      [{ field: file, fa: `خواندن پرونده ممکن نشد: ${why}`, en: `Cannot read the file: ${why}` }],
+      [{ field: `${version}.zb`, fa: `خواندن پرونده ممکن نشد: ${why}`, en: `Cannot read the file: ${why}` }],
     );
   }
   let compiled: ReturnType<typeof compile>;
@@ -217,6 +319,21 @@ function isDir(path: string): boolean {
   }
 }
 
+/**
+ * The real path of `file` if it is a regular file inside `dir` (both followed through symbolic
+ * links), else undefined: what keeps every read of the store inside a fund's folder.
+ */
+export function within(dir: string, file: string): string | undefined {
+  try {
+    const root = realpathSync(dir);
+    const real = realpathSync(file);
+    if (!real.startsWith(root + sep) || !statSync(real).isFile()) return undefined;
+    return real;
+  } catch {
+    return undefined;
+  }
+}
+
 function readListing(dir: string): Map<string, Listed> {
   const out = new Map<string, Listed>();
   if (!isDir(dir)) return out;
@@ -231,17 +348,21 @@ function readListing(dir: string): Map<string, Listed> {
   return out;
 }
 
-/** A fund folder's versions; undefined when it is not a ruleset folder or lists nothing usable. */
-function readFund(dir: string, fund: string): Listed | undefined {
+/**
+ * A fund folder's versions; undefined when it is not a ruleset folder or lists nothing usable.
+ * Exported for ./versions.ts, which reads the folder afresh before it writes.
+ */
+export function readFund(dir: string, fund: string): Listed | undefined {
   const files = new Map<string, string>();
   const versions: VersionInfo[] = [];
-  const entries = readVersionsJson(join(dir, "versions.json"));
+  const entries = readVersionsJson(dir);
   if (entries) {
     for (const entry of entries) {
       const file = [join(dir, entry.file), join(dir, "versions", entry.file)].find(
-        (f) => !isAbsolute(entry.file) && existsSync(f),
+        (f) => !isAbsolute(entry.file) && within(dir, f) !== undefined,
       );
-      // A listed file that is missing is left out rather than failing the whole service.
+      // A listed file that is missing, or outside the fund's folder, is left out rather than failing
+      // the whole service.
       if (file === undefined || files.has(entry.info.version)) continue;
       files.set(entry.info.version, file);
       versions.push(entry.info);
@@ -253,23 +374,23 @@ function readFund(dir: string, fund: string): Listed | undefined {
       .sort(natural.compare);
     for (const name of zb) {
       const version = name.slice(0, -3);
+      if (within(dir, join(dir, "versions", name)) === undefined) continue;
       files.set(version, join(dir, "versions", name));
       versions.push({ version });
     }
   }
   const latest = versions.at(-1)?.version;
   if (latest === undefined) return undefined;
-  return { info: { fund, latest, versions }, files };
+  const published = versions.findLast(isPublished)?.version;
+  const info: FundInfo = { fund, latest, versions };
+  if (published !== undefined) info.published = published;
+  return { info, files };
 }
 
-function readVersionsJson(path: string): { info: VersionInfo; file: string }[] | undefined {
+function readVersionsJson(dir: string): { info: VersionInfo; file: string }[] | undefined {
+  const path = join(dir, "versions.json");
   if (!existsSync(path)) return undefined;
-  let data: unknown;
-  try {
-    data = JSON.parse(readFileSync(path, "utf8"));
-  } catch {
-    return [];
-  }
+  const data = readJson(dir, path);
   if (!Array.isArray(data)) return [];
   const out: { info: VersionInfo; file: string }[] = [];
   for (const item of data) {
@@ -278,11 +399,51 @@ function readVersionsJson(path: string): { info: VersionInfo; file: string }[] |
     if ((typeof e.version !== "string" && typeof e.version !== "number") || typeof e.file !== "string")
       continue;
     const info: VersionInfo = { version: String(e.version) };
-    for (const key of ["note", "author", "date", "status"] as const) {
+    for (const key of ["note", "author", "date", "savedAt", "status"] as const) {
       const v = e[key];
       if (typeof v === "string") info[key] = v;
     }
     out.push({ info, file: e.file });
+  }
+  return out;
+}
+
+function readJson(dir: string, file: string): unknown {
+  const real = within(dir, file);
+  if (real === undefined) return undefined;
+  try {
+    return JSON.parse(readFileSync(real, "utf8"));
+  } catch {
+    return undefined;
+  }
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v);
+
+function readClauses(dir: string, fund: string): ClauseIndex {
+  const data = readJson(dir, join(dir, "clauses.json"));
+  const empty: ClauseIndex = { fund, sources: [], clauses: [] };
+  if (!isObject(data) || !Array.isArray(data.clauses)) return empty;
+  // As the file has it, but never an entry a client cannot read as a clause.
+  const clauses = data.clauses.filter(
+    (c): c is ClauseEntry => isObject(c) && typeof c.clause === "string" && typeof c.kind === "string",
+  );
+  const sources = Array.isArray(data.sources) ? data.sources.filter((s) => typeof s === "string") : [];
+  return { ...data, fund: typeof data.fund === "string" ? data.fund : fund, sources, clauses };
+}
+
+function readExamples(dir: string): Example[] {
+  const folder = join(dir, "examples");
+  if (!isDir(folder)) return [];
+  const names = readdirSync(folder, { withFileTypes: true })
+    .filter((e) => !e.isDirectory() && extname(e.name).toLowerCase() === ".json")
+    .map((e) => e.name)
+    .sort(natural.compare);
+  const out: Example[] = [];
+  for (const name of names) {
+    const data = readJson(dir, join(folder, name));
+    if (isObject(data)) out.push({ name: name.slice(0, -".json".length), case: data });
   }
   return out;
 }

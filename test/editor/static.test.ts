@@ -2,7 +2,7 @@
  * The editor's routes on the server (server/editor-static.ts), through inject: the built page and
  * its assets are served, nothing outside the built folder's assets is (traversal in any spelling, a
  * symbolic link out), a version's source is the file the store lists, and without `editorDir` none
- * of these routes exist.
+ * of the editor's own routes exist (the source route is the API's, test/server/versions.test.ts).
  */
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -83,13 +83,15 @@ describe("the editor's routes", () => {
     }
   });
 
-  it("do not exist when the server is created without editorDir", async () => {
+  it("do not exist when the server is created without editorDir (a version's source is API: it does)", async () => {
     const bare = createServer({ rulesetsDir: join(work, "rulesets") });
-    for (const url of ["/", "/assets/main-abc.js", "/rulesets/electronics/versions/1/source"]) {
+    for (const url of ["/", "/assets/main-abc.js"]) {
       const res = await bare.inject(url);
       expect(res.statusCode).toBe(404);
       expect(res.json().error.code).toBe("NOT_FOUND");
     }
+    const source = await bare.inject("/rulesets/electronics/versions/1/source");
+    expect(source.body).toBe(readFileSync("rulesets/electronics/versions/1.zb", "utf8"));
     await bare.close();
   });
 });

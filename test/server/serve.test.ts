@@ -11,13 +11,15 @@ beforeAll(() => {
 afterAll(() => folder.remove());
 
 it(
-  "zavabet serve --port 0 listens on 127.0.0.1, reports the broken version, serves, and exits 0 on SIGTERM",
+  "zavabet serve --port 0 listens on 127.0.0.1, reports the broken version, serves read-only, and exits 0 on SIGTERM",
   async () => {
     const child = spawn(
       process.execPath,
       ["bin/zavabet.js", "serve", "--port", "0", "--rulesets", folder.dir],
       {
         cwd: ROOT,
+        // Whatever the shell running the tests has: this server is started without a write token.
+        env: { ...process.env, ZAVABET_WRITE_TOKEN: "" },
         stdio: ["ignore", "pipe", "pipe"],
       },
     );
@@ -47,6 +49,14 @@ it(
     });
     expect(res.status).toBe(200);
     expect(((await res.json()) as { version: string }).version).toBe("2");
+    // Without ZAVABET_WRITE_TOKEN it accepts no writes.
+    const write = await fetch(`${address}/rulesets/electronics/versions`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ source: "", base: "2", note: "n", author: "a", publish: false }),
+    });
+    expect(write.status).toBe(403);
+    expect(((await write.json()) as { error: { code: string } }).error.code).toBe("READ_ONLY");
 
     child.kill("SIGTERM");
     expect(await exited).toBe(0);
