@@ -63,8 +63,43 @@ const HUNDRED = new Dec(100);
 
 /** The value as a plain decimal string: no exponent, no trailing zeros, never "-0". */
 export function plain(d: Dec): string {
-  if (d.isZero()) return "0";
-  return d.toFixed();
+  return shiftedText(d, 0) ?? (d.isZero() ? "0" : d.toFixed());
+}
+
+/** The plain text of a percent fraction in percent points (0.015 → "1.5"), as `plain(d × 100)`. */
+export function percentPointsText(d: Dec): string {
+  return shiftedText(d, 2) ?? plain(d.times(HUNDRED));
+}
+
+const ZEROS = "0000000";
+
+/**
+ * The plain text of d × 10^shift, read straight off decimal.js's documented representation (sign
+ * `s`, exponent `e` of the first digit, digits `d` in base-10^7 words, the first unpadded): results go
+ * out as text hundreds of times a case, and `toFixed` and a multiplication by 100 cost more than the
+ * text itself. Moving the point is exact; undefined (the caller asks decimal.js) for NaN, infinities,
+ * and a value of more than 40 significant digits with a shift, which decimal.js would round.
+ * test/engine/decimal.test.ts holds it to decimal.js on every shape of value.
+ */
+function shiftedText(d: Dec, shift: number): string | undefined {
+  const words = d.d;
+  if (!words || words.length === 0) return undefined;
+  if (!words[0]) return "0";
+  let digits = String(words[0]);
+  for (let i = 1; i < words.length; i++) {
+    const w = String(words[i]);
+    digits += ZEROS.slice(w.length) + w;
+  }
+  let end = digits.length;
+  while (digits.charCodeAt(end - 1) === 48) end--;
+  if (end < digits.length) digits = digits.slice(0, end);
+  if (shift !== 0 && digits.length > 40) return undefined;
+  const e = d.e + shift;
+  let text: string;
+  if (e < 0) text = `0.${"0".repeat(-e - 1)}${digits}`;
+  else if (e >= digits.length - 1) text = digits + "0".repeat(e - digits.length + 1);
+  else text = `${digits.slice(0, e + 1)}.${digits.slice(e + 1)}`;
+  return d.s < 0 ? `-${text}` : text;
 }
 
 const MODES: Record<RoundMode, Decimal.Rounding> = {

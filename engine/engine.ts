@@ -11,7 +11,7 @@ import type { Artefact, OutcomeParams, ScalarType } from "../artefact/types";
 import { caseReader } from "./case";
 import { compiledEvaluator } from "./compiled/evaluator";
 import type { CaseRun, EvaluatorName } from "./evaluator";
-import { formatMessage } from "./format";
+import { type MessageFormatter, messageFormatter } from "./format";
 import { inferType, type TypeContext } from "./infer-type";
 import { isLoaded, loadArtefact } from "./load";
 import { type Prepared, prepare } from "./prepared";
@@ -84,6 +84,7 @@ export function createEngine(input: Artefact, options: EngineOptions = {}): Zava
 /** Outcomes, values and trace from an evaluator's run: one builder, so evaluators cannot drift. */
 function resultBuilder({
   artefact,
+  parameters,
   tables,
   listFields,
 }: Prepared): (run: CaseRun, options: EvaluateOptions) => EvaluationResult {
@@ -98,6 +99,9 @@ function resultBuilder({
   };
   const citations = new Map(artefact.ruleMeta.map((m) => [m.name, m.citation]));
   const rules = artefact.rules.map((r) => r.event.params.outcomes);
+  const messages = new Map<OutcomeParams, MessageFormatter>();
+  for (const outcomes of rules)
+    for (const o of outcomes) if (o.message) messages.set(o, messageFormatter(o.message, parameters));
 
   /** The type a `set` value or `require` amount is reported in (inferred once per fact). */
   const inferred = new Map<string, ScalarType | undefined>();
@@ -118,7 +122,8 @@ function resultBuilder({
     values: Record<string, Serialized>,
   ): Outcome => {
     const out: Outcome = { rule: o.rule, citation: o.citation, kind: o.kind };
-    if (o.message) out.message = formatMessage(o.message, shown);
+    const message = messages.get(o);
+    if (message) out.message = message(shown);
     if (o.authority !== undefined) out.authority = o.authority;
     if (o.what !== undefined) out.what = o.what;
     if (o.amountFact !== undefined) {

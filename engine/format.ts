@@ -4,7 +4,7 @@
  * Display words only: nothing here is part of the rule language.
  */
 import type { MessagePart, ScalarType } from "../artefact/types";
-import { type Dec, isDec, plain, toPercentPoints } from "./decimal";
+import { type Dec, isDec, percentPointsText, plain } from "./decimal";
 import { formatJalali } from "./jalali";
 import type { RuntimeValue } from "./values";
 
@@ -20,38 +20,36 @@ export function persianDigits(text: string): string {
   return out;
 }
 
-/** 1234567.5 → «۱٬۲۳۴٬۵۶۷٫۵»; negative numbers get a leading minus sign (U+2212). */
-export function formatNumber(d: Dec): string {
-  const text = plain(d);
-  const negative = text.startsWith("-");
-  const [int = "0", frac] = (negative ? text.slice(1) : text).split(".");
-  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, "\u066C");
-  const body = frac === undefined ? grouped : `${grouped}\u066B${frac}`;
-  return `${negative ? "\u2212" : ""}${persianDigits(body)}`;
+/**
+ * A plain decimal text ("-1234567.5") → «−۱٬۲۳۴٬۵۶۷٫۵»: Persian digits, «٬» between thousands, «٫»
+ * as the point, a leading minus sign (U+2212). One pass: it runs for every hole of every message.
+ */
+function persianNumber(text: string): string {
+  const negative = text.charCodeAt(0) === 45;
+  const start = negative ? 1 : 0;
+  const point = text.indexOf(".");
+  const intEnd = point < 0 ? text.length : point;
+  let out = negative ? "\u2212" : "";
+  for (let i = start; i < text.length; i++) {
+    if (i === point) {
+      out += "\u066B";
+      continue;
+    }
+    if (i < intEnd && i > start && (intEnd - i) % 3 === 0) out += "\u066C";
+    out += PERSIAN_DIGITS[text.charCodeAt(i) - 48];
+  }
+  return out;
 }
 
-/**
- * Formatted decimals, by the decimal object and how it is shown. Messages mostly show parameters,
- * which are the same objects in every case, so each is formatted once per engine, not once a case.
- */
-const formatted = {
-  percent: new WeakMap<Dec, string>(),
-  date: new WeakMap<Dec, string>(),
-  number: new WeakMap<Dec, string>(),
-};
+/** 1234567.5 → «۱٬۲۳۴٬۵۶۷٫۵»; negative numbers get a leading minus sign (U+2212). */
+export function formatNumber(d: Dec): string {
+  return persianNumber(plain(d));
+}
 
 function formatDecimal(v: Dec, type: ScalarType): string {
-  const kind =
-    type.kind === "percent" ? "percent" : type.kind === "date" && v.isInteger() ? "date" : "number";
-  const cache = formatted[kind];
-  let text = cache.get(v);
-  if (text === undefined) {
-    if (kind === "percent") text = `${formatNumber(toPercentPoints(v))}٪`;
-    else if (kind === "date") text = persianDigits(formatJalali(v.toNumber()));
-    else text = formatNumber(v);
-    cache.set(v, text);
-  }
-  return text;
+  if (type.kind === "percent") return `${persianNumber(percentPointsText(v))}٪`;
+  if (type.kind === "date" && v.isInteger()) return persianDigits(formatJalali(v.toNumber()));
+  return formatNumber(v);
 }
 
 export function formatValue(v: RuntimeValue, type: ScalarType): string {
@@ -62,19 +60,45 @@ export function formatValue(v: RuntimeValue, type: ScalarType): string {
   return MISSING;
 }
 
-/** Fill a message's holes from `values`; each hole's `suffix` (a unit word) follows its value. */
-export function formatMessage(
+/** A message's holes filled from a case's values. */
+export type MessageFormatter = (values: { fact(name: string): RuntimeValue }) => string;
+
+/**
+ * A message, prepared once per engine: its text, and each hole that shows a parameter (the same value
+ * in every case), written out once; only the holes that show a case's own values are filled per case.
+ * Each hole's `suffix` (a unit word) follows its value, unless the value is missing.
+ */
+export function messageFormatter(
   parts: readonly MessagePart[],
-  values: { fact(name: string): RuntimeValue },
-): string {
-  let out = "";
+  constants: ReadonlyMap<string, RuntimeValue>,
+): MessageFormatter {
+  const fixed: string[] = [""];
+  const holes: { ref: string; type: ScalarType; suffix: string }[] = [];
   for (const part of parts) {
     if ("text" in part) {
-      out += part.text;
+      fixed[fixed.length - 1] += part.text;
       continue;
     }
-    const shown = formatValue(values.fact(part.ref), part.type);
-    out += part.suffix && shown !== MISSING ? `${shown}${part.suffix}` : shown;
+    const suffix = part.suffix ?? "";
+    if (constants.has(part.ref)) {
+      const shown = formatValue(constants.get(part.ref), part.type);
+      fixed[fixed.length - 1] += shown !== MISSING ? shown + suffix : shown;
+      continue;
+    }
+    holes.push({ ref: part.ref, type: part.type, suffix });
+    fixed.push("");
   }
-  return out;
+  if (holes.length === 0) {
+    const text = fixed[0] ?? "";
+    return () => text;
+  }
+  return (values) => {
+    let out = fixed[0] ?? "";
+    for (let i = 0; i < holes.length; i++) {
+      const hole = holes[i]!;
+      const shown = formatValue(values.fact(hole.ref), hole.type);
+      out += (shown !== MISSING ? shown + hole.suffix : shown) + fixed[i + 1];
+    }
+    return out;
+  };
 }

@@ -5,7 +5,7 @@
  * boolean, text and one-of members as strings, missing as null.
  */
 import type { ScalarType } from "../artefact/types";
-import { isDec, plain, toPercentPoints } from "./decimal";
+import { isDec, percentPointsText, plain } from "./decimal";
 import { formatJalali } from "./jalali";
 import type { RuntimeValue } from "./values";
 
@@ -15,7 +15,7 @@ export function serializeValue(v: RuntimeValue, type: ScalarType | undefined): S
   if (v === undefined) return null;
   if (typeof v === "boolean" || typeof v === "string") return v;
   if (isDec(v)) {
-    if (type?.kind === "percent") return plain(toPercentPoints(v));
+    if (type?.kind === "percent") return percentPointsText(v);
     if (type?.kind === "date" && v.isInteger()) return formatJalali(v.toNumber());
     return plain(v);
   }

@@ -1,7 +1,11 @@
-/** compareDec (engine/decimal.ts) orders decimals exactly as decimal.js's comparedTo does. */
+/**
+ * What engine/decimal.ts reads off decimal.js's representation agrees with decimal.js itself:
+ * compareDec orders decimals as comparedTo does; plain and percentPointsText write them as toFixed
+ * does (of the value times 100 for percent points).
+ */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { compareDec, Dec } from "../../engine/decimal";
+import { compareDec, Dec, percentPointsText, plain } from "../../engine/decimal";
 
 /** Decimals of every shape the engine holds: signs, zero, long integers and fractions, 40-digit quotients. */
 const decimal = fc.oneof(
@@ -26,6 +30,10 @@ const decimal = fc.oneof(
     new Dec("0.0000001"),
     new Dec("10000000"),
     new Dec("9999999.9999999"),
+    new Dec("123456789012345678901234567890.123456789012"),
+    new Dec("-0.000000000001"),
+    new Dec("1e-30"),
+    new Dec("123e25"),
   ),
 );
 
@@ -37,6 +45,19 @@ describe("compareDec", () => {
         expect(compareDec(a, a)).toBe(0);
       }),
       { numRuns: 20000, seed: 12 },
+    );
+  });
+});
+
+describe("plain and percentPointsText", () => {
+  const toFixed = (d: InstanceType<typeof Dec>) => (d.isZero() ? "0" : d.toFixed());
+  it("write a decimal as toFixed does, never -0, and percent points as toFixed of the value × 100", () => {
+    fc.assert(
+      fc.property(decimal, (d) => {
+        expect(plain(d)).toBe(toFixed(d));
+        expect(percentPointsText(d)).toBe(toFixed(d.times(100)));
+      }),
+      { numRuns: 20000, seed: 13 },
     );
   });
 });
