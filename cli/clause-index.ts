@@ -422,7 +422,7 @@ function readVersion(version: FundVersion): { facts?: VersionFacts; problems: Pr
     };
   }
   const parsed = parse(text);
-  const checked = check(parsed.file);
+  const checked = check(parsed.file, parsed.diagnostics);
   const facts = factsOf(parsed.file, checked.analysis);
   // A version that does not check may be read only in part: say so, at its first error, and still
   // verify what could be read.

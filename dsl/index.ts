@@ -25,7 +25,7 @@ export function checkSource(src: string): CheckResult {
 
 function parseAndCheck(src: string) {
   const parsed = parse(src);
-  const checked = check(parsed.file);
+  const checked = check(parsed.file, parsed.diagnostics);
   return { parsed, checked, diagnostics: sortByPosition([...parsed.diagnostics, ...checked.diagnostics]) };
 }
 

@@ -9,7 +9,7 @@
  */
 import type { RecordField, ScalarType, SourceRange } from "../../artefact/types";
 import { type Diagnostic, diagnostic } from "../diagnostics";
-import type { Expr, Name, NameRef, ParameterDecl, RulesetFile, TestValue } from "../syntax/ast";
+import type { Expr, Name, NameRef, Node, ParameterDecl, RulesetFile, TestValue } from "../syntax/ast";
 import { nameKey } from "../text";
 import type { Analysis, LangType, SymbolInfo } from "./analysis";
 import { cyclePath, dependencyOrder } from "./order";
@@ -106,7 +106,11 @@ class Analyser {
   private readonly edges = new Map<string, Set<string>>();
   private owner: string | undefined;
 
-  constructor(private readonly file: RulesetFile) {}
+  constructor(
+    private readonly file: RulesetFile,
+    /** Declarations the parser read only in part: declared, without a type (see check/index.ts). */
+    private readonly damaged: ReadonlySet<Node>,
+  ) {}
 
   run(): string[] {
     this.declare();
@@ -132,14 +136,14 @@ class Analyser {
     const entries: { name: Name; make: (name: string) => SymbolInfo }[] = [];
     for (const decl of f.inputs) {
       if (!decl.name) continue;
-      const type = declaredType(decl.type);
+      const type = this.damaged.has(decl) ? undefined : declaredType(decl.type);
       this.repeatedWithin(decl.type);
       if (type) entries.push({ name: decl.name, make: (name) => ({ kind: "input", name, decl, type }) });
       else this.partial.add(nameKey(decl.name.text));
     }
     for (const decl of f.parameters) {
       if (!decl.name) continue;
-      if (!decl.value) {
+      if (!decl.value || this.damaged.has(decl)) {
         this.partial.add(nameKey(decl.name.text));
         continue;
       }
@@ -148,7 +152,8 @@ class Analyser {
       entries.push({ name: decl.name, make: (name) => ({ kind: "parameter", name, decl, type }) });
     }
     for (const decl of f.values) {
-      if (decl.name)
+      if (decl.name && this.damaged.has(decl)) this.partial.add(nameKey(decl.name.text));
+      else if (decl.name)
         entries.push({ name: decl.name, make: (name) => ({ kind: "value", name, decl, type: undefined }) });
     }
     for (const decl of f.tables) {
@@ -236,8 +241,9 @@ class Analyser {
 
   /** Whether a bare name in a cell or an output reads a declaration rather than naming a member. */
   private readsDeclaration(name: string): boolean {
-    const kind = this.symbols.get(nameKey(name))?.kind;
-    return kind === "input" || kind === "parameter" || kind === "value";
+    const key = nameKey(name);
+    const kind = this.symbols.get(key)?.kind;
+    return kind === "input" || kind === "parameter" || kind === "value" || this.partial.has(key);
   }
 
   /**
@@ -613,8 +619,11 @@ class Analyser {
   }
 }
 
-export function analyse(file: RulesetFile): { analysis: CheckedAnalysis; diagnostics: Diagnostic[] } {
-  const a = new Analyser(file);
+export function analyse(
+  file: RulesetFile,
+  damaged: ReadonlySet<Node> = new Set(),
+): { analysis: CheckedAnalysis; diagnostics: Diagnostic[] } {
+  const a = new Analyser(file, damaged);
   const valueOrder = a.run();
   const symbols = a.symbols;
   const analysis: CheckedAnalysis = {

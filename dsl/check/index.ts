@@ -3,7 +3,7 @@
  * Diagnostics come back in source order, each once.
  */
 import type { Diagnostic } from "../diagnostics";
-import type { RulesetFile } from "../syntax/ast";
+import type { Node, RulesetFile } from "../syntax/ast";
 import { analyse } from "./analyse";
 import type { Analysis } from "./analysis";
 import { checkCitations } from "./citations";
@@ -21,8 +21,18 @@ import { checkUnused } from "./unused";
 export { analyse } from "./analyse";
 export type { Analysis, LangType, SymbolInfo } from "./analysis";
 
-export function check(file: RulesetFile): { analysis: Analysis; diagnostics: Diagnostic[] } {
-  const { analysis, diagnostics } = analyse(file);
+/**
+ * `syntax`: the parser's diagnostics for the file. A declaration the parser could read only in part
+ * (a syntax error on one of its lines) says nothing more: its name is known but has no type, so its
+ * uses raise no type errors of their own, and the checker's findings inside it are left out — one
+ * typo in a cap is one diagnostic, not one for every rule that uses the cap.
+ */
+export function check(
+  file: RulesetFile,
+  syntax: readonly Diagnostic[] = [],
+): { analysis: Analysis; diagnostics: Diagnostic[] } {
+  const damaged = damagedDeclarations(file, syntax);
+  const { analysis, diagnostics } = analyse(file, damaged);
   const all = [
     ...diagnostics,
     ...checkHeader(file),
@@ -37,7 +47,26 @@ export function check(file: RulesetFile): { analysis: Analysis; diagnostics: Dia
     ...checkRules(file, analysis),
     ...checkTests(file, analysis),
   ];
-  return { analysis, diagnostics: sortedOnce(all) };
+  const inDamaged = (d: Diagnostic) =>
+    [...damaged].some((n) => d.range.startLine >= n.range.startLine && d.range.startLine <= n.range.endLine);
+  return { analysis, diagnostics: sortedOnce(damaged.size > 0 ? all.filter((d) => !inDamaged(d)) : all) };
+}
+
+function damagedDeclarations(file: RulesetFile, syntax: readonly Diagnostic[]): ReadonlySet<Node> {
+  const damaged = new Set<Node>();
+  const errorLines = syntax.filter((d) => d.severity === "error").map((d) => d.range.startLine);
+  if (errorLines.length === 0) return damaged;
+  const declarations: Node[] = [
+    ...file.inputs,
+    ...file.parameters,
+    ...file.values,
+    ...file.tables,
+    ...file.rules,
+  ];
+  for (const decl of declarations)
+    if (errorLines.some((line) => line >= decl.range.startLine && line <= decl.range.endLine))
+      damaged.add(decl);
+  return damaged;
 }
 
 /** One diagnostic per code and place (a table looked up twice reports a bad cell once). */

@@ -48,9 +48,16 @@ export function checkTests(file: RulesetFile, analysis: CheckedAnalysis): Diagno
       if (x.kind !== "value" || !x.name) continue;
       const symbol = analysis.symbols.get(nameKey(x.name.text));
       if (symbol?.kind !== "value" && symbol?.kind !== "setTarget") {
-        out.push(
-          diagnostic("ZB6003", x.name.range, x.name.text, didYouMean(closestNames(x.name.text, valueNames))),
-        );
+        // A value the parser read only in part is not unknown: its own line has the error.
+        if (!analysis.partial.has(nameKey(x.name.text)))
+          out.push(
+            diagnostic(
+              "ZB6003",
+              x.name.range,
+              x.name.text,
+              didYouMean(closestNames(x.name.text, valueNames)),
+            ),
+          );
         continue;
       }
       checkValue(x.value, symbol.type, symbol.name, analysis, out);

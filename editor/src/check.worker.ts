@@ -14,7 +14,7 @@ self.onmessage = (event: MessageEvent<CheckRequest>) => {
   let answer: CheckResponse;
   try {
     const parsed = parse(text);
-    const checked = check(parsed.file);
+    const checked = check(parsed.file, parsed.diagnostics);
     const diagnostics = [...parsed.diagnostics, ...checked.diagnostics].sort(
       (a, b) => a.range.startLine - b.range.startLine || a.range.startColumn - b.range.startColumn,
     );

@@ -10,7 +10,9 @@ it("checks every truncated or holed version of a file without throwing", () => {
   for (let i = 0; i < src.length; i += 97) {
     for (const broken of [src.slice(0, i), src.slice(0, i) + src.slice(i + 9)]) {
       try {
-        check(parse(broken).file);
+        const parsed = parse(broken);
+        check(parsed.file);
+        check(parsed.file, parsed.diagnostics);
       } catch (e) {
         failures.push(`at ${i}: ${String(e)}`);
       }
