@@ -5,7 +5,7 @@
  * number, a string against a member) take a direct path. Any other kind goes to the general function,
  * so the result is always exactly the general one's: test/engine/against-constant.test.ts checks it.
  */
-import { compareDec, type Dec, isDec } from "../decimal";
+import { compareDec, type Dec, isDec, plain } from "../decimal";
 import { comparison } from "../evaluate-expr";
 import { asDecimal, equals, isScalar, type RuntimeValue } from "../values";
 
@@ -76,13 +76,18 @@ export function equalsAny(v: RuntimeValue, members: readonly RuntimeValue[]): bo
 
 /**
  * `equalsAny(v, members)` for constant members. When every member is a string, a string value is
- * looked up in a set; a value of any other kind still compares member by member (a decimal equals
- * the string "12" when it is 12).
+ * looked up in a set; when every member is a decimal (a list of codes), a decimal value is looked up
+ * by its plain text, which is the same for equal decimals (12 and 12.0: "12"). A value of any other
+ * kind still compares member by member (a decimal equals the string "12" when it is 12).
  */
 export function memberOfConstants(members: readonly RuntimeValue[]): (v: RuntimeValue) => boolean {
   if (members.length > 0 && members.every((m) => typeof m === "string")) {
     const set = new Set(members as string[]);
     return (v) => (typeof v === "string" ? set.has(v) : equalsAny(v, members));
+  }
+  if (members.length > 1 && members.every(isDec)) {
+    const set = new Set(members.map((m) => plain(m as Dec)));
+    return (v) => (isDec(v) ? set.has(plain(v)) : equalsAny(v, members));
   }
   return (v) => equalsAny(v, members);
 }

@@ -32,6 +32,12 @@ const value: fc.Arbitrary<unknown> = fc.oneof(
   fc.constantFrom(undefined, null),
 );
 
+/** Decimals alone, for member lists of codes: equal values written differently, zero and minus zero. */
+const decimal = fc.oneof(
+  fc.integer({ min: -3, max: 20 }).map((n) => new Dec(n)),
+  fc.constantFrom(new Dec("12.0"), new Dec("-0"), new Dec("0.5"), new Dec("0.50"), new Dec("1e3")),
+);
+
 const OPS: ComparisonOp[] = ["eq", "ne", "gt", "gte", "lt", "lte"];
 
 describe("comparisons against a constant", () => {
@@ -58,9 +64,10 @@ describe("comparisons against a constant", () => {
     const members = fc.oneof(
       fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 4 }) as fc.Arbitrary<RuntimeValue[]>,
       fc.array(scalar, { minLength: 1, maxLength: 4 }),
+      fc.array(decimal, { minLength: 1, maxLength: 6 }) as fc.Arbitrary<RuntimeValue[]>,
     );
     fc.assert(
-      fc.property(members, scalar, (ms, v) => {
+      fc.property(members, fc.oneof(scalar, decimal as fc.Arbitrary<RuntimeValue>), (ms, v) => {
         expect(memberOfConstants(ms)(v)).toBe(equalsAny(v, ms));
       }),
       { numRuns: 5000, seed: 8 },
