@@ -97,7 +97,10 @@ export interface SaveRequest {
   publish: boolean;
 }
 
-/** POST /rulesets/{fund}/versions: the new version as listed (201), or a RequestError (401, 409, 422). */
+/**
+ * POST /rulesets/{fund}/versions: the new version as listed (201 `{ version, diagnostics }`), or a
+ * RequestError (401 WRITE_TOKEN_REQUIRED, 403 READ_ONLY, 409 VERSION_CONFLICT, 422 DRAFT_HAS_ERRORS).
+ */
 export async function saveVersion(fund: string, body: SaveRequest, token?: string): Promise<VersionInfo> {
   const headers: Record<string, string> = { "content-type": "application/json" };
   if (token) headers.authorization = `Bearer ${token}`;
@@ -106,5 +109,5 @@ export async function saveVersion(fund: string, body: SaveRequest, token?: strin
     headers,
     body: JSON.stringify(body),
   });
-  return (await res.json()) as VersionInfo;
+  return ((await res.json()) as { version: VersionInfo }).version;
 }

@@ -100,7 +100,8 @@ function field(
 
 interface ListControl {
   el: HTMLElement;
-  read(): Json[];
+  /** The items; an optional list with none is not sent at all (an empty list is not "not given"). */
+  read(): Json[] | undefined;
   fill(items: unknown): void;
 }
 
@@ -144,7 +145,7 @@ function listControl(input: InputDef, fields: RecordField[]): ListControl {
   const el = h(
     "fieldset",
     { class: "list", "data-field": input.name },
-    h("legend", {}, input.name, h("small", {}, " (فهرست)")),
+    h("legend", {}, input.name, h("small", {}, input.required ? " (فهرست)" : " (فهرست، اختیاری)")),
     rows,
     button(`افزودن به ${input.name}`, () => add(), { class: "add" }),
     h("span", { class: "issue", role: "alert" }),
@@ -152,14 +153,16 @@ function listControl(input: InputDef, fields: RecordField[]): ListControl {
   return {
     el,
     read: () =>
-      items.map((item) => {
-        const out: Json = {};
-        for (const [name, c] of item.controls) {
-          const v = c.read();
-          if (v !== undefined) out[name] = v;
-        }
-        return out;
-      }),
+      items.length === 0 && !input.required
+        ? undefined
+        : items.map((item) => {
+            const out: Json = {};
+            for (const [name, c] of item.controls) {
+              const v = c.read();
+              if (v !== undefined) out[name] = v;
+            }
+            return out;
+          }),
     fill: (given) => {
       items = [];
       rows.replaceChildren();

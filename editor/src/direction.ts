@@ -44,6 +44,11 @@ export function trackDirection(ed: editor.IStandaloneCodeEditor): void {
     current = "";
     update();
   });
-  ed.onDidChangeModelContent(update);
+  ed.onDidChangeModelContent((event) => {
+    // setValue (opening another version) replaces the whole text and with it every decoration, even
+    // when the RTL lines are the same numbers as before: set them again.
+    if (event.isFlush) current = "";
+    update();
+  });
   update();
 }

@@ -133,8 +133,9 @@ async function main(): Promise<void> {
       const name = fund.fund;
       openSaveDialog({ fund: name, base, source: ed.getValue() }, async (created) => {
         drafts.drop(name, base);
-        setStatus(`نسخه‌ی ${fa(created.version)} ذخیره شد`);
         await reloadFund(name, created.version);
+        const state = created.status === "published" ? "و منتشر شد" : "به‌صورت پیش‌نویس";
+        versionsPanel.notify(`نسخه‌ی ${fa(created.version)} ذخیره شد ${state}؛ ویرایشگر اکنون روی آن است.`);
       });
     },
     goTo,
@@ -196,7 +197,10 @@ async function main(): Promise<void> {
       ed.setValue(kept ?? text);
       ed.setScrollTop(0);
       markDirty();
-      if (kept !== undefined && kept !== text) setStatus("پیش‌نویس ذخیره‌نشده‌ی پیشین بازگردانده شد");
+      dirty.textContent =
+        kept !== undefined && kept !== text
+          ? "تغییرات ذخیره‌نشده (از این مرورگر بازگردانده شد)"
+          : "تغییرات ذخیره‌نشده";
       const url = new URL(location.href);
       url.searchParams.set("fund", name);
       url.searchParams.set("version", version);

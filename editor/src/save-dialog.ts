@@ -57,6 +57,12 @@ export function openSaveDialog(target: SaveTarget, saved: (v: VersionInfo) => vo
   note.focus();
 
   async function submit(): Promise<void> {
+    if (!note.value.trim() || !author.value.trim()) {
+      message.dataset.state = "error";
+      message.textContent = "یادداشت (چه چیزی تغییر کرد) و نام نویسنده لازم است.";
+      (note.value.trim() ? author : note).focus();
+      return;
+    }
     save.disabled = true;
     asDraft.hidden = true;
     message.textContent = "در حال ذخیره…";
@@ -86,7 +92,8 @@ export function openSaveDialog(target: SaveTarget, saved: (v: VersionInfo) => vo
       }
       const kept = "پیش‌نویس در ویرایشگر و در این مرورگر مانده است.";
       if (e.status === 422 && publish.checked) {
-        message.textContent = `${e.fa} انتشارِ پیش‌نویسِ خطادار پذیرفته نیست؛ می‌توانید آن را به‌صورت پیش‌نویس ذخیره کنید.`;
+        // The server's message already says publishing is refused and a draft may be saved.
+        message.textContent = e.fa;
         asDraft.hidden = false;
       } else if (e.status === 401) {
         message.textContent = `${e.fa} رمز نوشتن را وارد کنید.`;

@@ -46,7 +46,9 @@ export function mountVersionsPanel(host: HTMLElement, runner: Runner, app: Versi
     class: "primary",
   });
   const result = h("div", { class: "compare", id: "compare-result", "aria-live": "polite" });
+  const notice = h("p", { class: "notice", id: "versions-notice", role: "status" });
   host.replaceChildren(
+    notice,
     h(
       "div",
       { class: "actions" },
@@ -94,6 +96,10 @@ export function mountVersionsPanel(host: HTMLElement, runner: Runner, app: Versi
   }
 
   return {
+    /** A line above the list (e.g. "version 3 saved"), until the next one. */
+    notify(text: string): void {
+      notice.textContent = text;
+    },
     show(info: FundInfo): void {
       fund = info;
       const current = app.base();

@@ -23,6 +23,8 @@ export interface EditorSession {
   base: string;
   /** The copy of rulesets/ the server reads and writes. */
   rulesets: string;
+  /** Uncaught exceptions in the page, in order. */
+  errors: string[];
   screenshot(name: string): Promise<void>;
   close(): Promise<void>;
 }
@@ -63,11 +65,15 @@ export async function openEditor(funds: string[], server: ServerOptions = {}): P
       ],
     });
     const page = await browser.newPage({ viewport: { width: 1400, height: 860 }, locale: "fa-IR" });
+    const errors: string[] = [];
+    // An exception in the page fails nothing by itself: a test asserts `errors` is empty.
+    page.on("pageerror", (e) => errors.push(e.message));
     mkdirSync(SCREENSHOTS, { recursive: true });
     return {
       page,
       base,
       rulesets,
+      errors,
       screenshot: async (name) => {
         await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
       },
@@ -79,12 +85,16 @@ export async function openEditor(funds: string[], server: ServerOptions = {}): P
   }
 }
 
-/** Find `text` with the editor's find widget and leave it selected, as a person would. */
-export async function select(page: Page, text: string): Promise<void> {
-  await page.locator(".monaco-editor .view-lines").click();
+/**
+ * Find `text` with the editor's find widget and leave it selected, as a person would. `fromCursor`:
+ * the first occurrence after where the cursor already is (the find widget selects it as it is typed);
+ * otherwise the editor is clicked first and Enter pressed, for a text that occurs once.
+ */
+export async function select(page: Page, text: string, fromCursor = false): Promise<void> {
+  if (!fromCursor) await page.locator(".monaco-editor .view-lines").click();
   await page.keyboard.press("Control+f");
   const input = page.locator(".find-widget textarea, .find-widget input").first();
   await input.fill(text);
-  await page.keyboard.press("Enter");
+  if (!fromCursor) await page.keyboard.press("Enter");
   await page.keyboard.press("Escape");
 }
