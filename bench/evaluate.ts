@@ -21,7 +21,6 @@
  * bench/results/evaluate.json with the machine and the package versions.
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import os from "node:os";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { isDeepStrictEqual } from "node:util";
@@ -32,6 +31,7 @@ import { type CaseJson, electronicsCases, omidCases } from "./cases";
 import { decideElectronics, electronicsResult } from "./handwritten/electronics";
 import { decideOmid, omidResult } from "./handwritten/omid";
 import type { Decided, FullResult } from "./handwritten/read";
+import { type Machine, machine, packageVersions } from "./machine";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const RESULTS = join(ROOT, "bench/results/evaluate.json");
@@ -176,7 +176,7 @@ export interface DecisionReport {
 export interface BenchReport {
   generated: string;
   options: BenchOptions;
-  machine: { cpu: string; cores: number; node: string; platform: string; memoryGiB: number };
+  machine: Machine;
   packages: Record<string, string>;
   engine: { evaluators: { compiled: string; reference: string }; baseline: string };
   decisions: DecisionReport[];
@@ -518,32 +518,6 @@ function table(report: DecisionReport): string[] {
   return [line(head), rule, ...rows.map(line)];
 }
 
-function packageVersions(): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const name of ["json-rules-engine", "decimal.js", "chevrotain", "tsx"]) {
-    try {
-      const pkg = JSON.parse(readFileSync(join(ROOT, "node_modules", name, "package.json"), "utf8")) as {
-        version?: unknown;
-      };
-      out[name] = typeof pkg.version === "string" ? pkg.version : "unknown";
-    } catch {
-      out[name] = "not installed";
-    }
-  }
-  return out;
-}
-
-function machine(): BenchReport["machine"] {
-  const cpus = os.cpus();
-  return {
-    cpu: cpus[0]?.model.trim() ?? "unknown",
-    cores: cpus.length,
-    node: process.version,
-    platform: `${os.platform()} ${os.release()} ${os.arch()}`,
-    memoryGiB: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
-  };
-}
-
 // ───────────────────────────── main ─────────────────────────────
 
 export interface BenchIO {
@@ -563,7 +537,7 @@ export async function main(
     // Paths relative to the repository, so that the figures do not carry this machine's layout.
     options: { ...options, out: options.out === undefined ? undefined : relative(ROOT, options.out) },
     machine: machine(),
-    packages: packageVersions(),
+    packages: packageVersions(["json-rules-engine", "decimal.js", "chevrotain", "tsx"]),
     engine: {
       evaluators: { compiled: "", reference: "" },
       baseline:

@@ -20,9 +20,12 @@ export class MalformedLineError extends Error {
   }
 }
 
+/** Cases per chunk unless the caller says otherwise (zavabet compare sends the same). */
+export const DEFAULT_CHUNK = 256;
+
 export interface RunOptions {
   strict?: boolean;
-  /** Cases per chunk (default 256). */
+  /** Cases per chunk (default DEFAULT_CHUNK). */
   chunk?: number;
   /** Chunks out at once (default 2 per thread). */
   inFlight?: number;
@@ -39,7 +42,7 @@ export async function runCorpus(
   runner: DiffRunner,
   options: RunOptions = {},
 ): Promise<boolean> {
-  const chunkSize = options.chunk ?? 256;
+  const chunkSize = options.chunk ?? DEFAULT_CHUNK;
   const inFlight = options.inFlight ?? runner.threads * 2;
   const queue: { items: CaseLine[]; diffs: Promise<CaseDiff[]> }[] = [];
   // One reaction on `stop` for the whole run, waking whichever read is waiting. (A Promise.race with
