@@ -6,15 +6,12 @@
  */
 import type { ArtefactTest } from "../../artefact/types";
 import { CaseError, type ZavabetEngine } from "../../engine/index";
-import type { Serialized } from "../../engine/serialize";
+import { showValue } from "./fa";
 import type { ExpectationRow } from "./run-protocol";
 
 const DECISION_FA = { accept: "پذیرش", reject: "رد", refer: "ارجاع" } as const;
 const FIRED = "اجرا شد";
 const NOT_FIRED = "اجرا نشد";
-
-const show = (v: Serialized | undefined): string =>
-  v === undefined || v === null ? "—" : typeof v === "boolean" ? (v ? "بله" : "خیر") : String(v);
 
 export function expectationRows(engine: ZavabetEngine, test: ArtefactTest): ExpectationRow[] {
   let result: ReturnType<ZavabetEngine["evaluateSync"]>;
@@ -26,8 +23,8 @@ export function expectationRows(engine: ZavabetEngine, test: ArtefactTest): Expe
     throw e;
   }
   const rows: ExpectationRow[] = [];
-  const row = (field: string, expected: string, actual: string) =>
-    rows.push({ field, expected, actual, same: expected === actual });
+  const row = (field: string, expected: string, actual: string, same = expected === actual) =>
+    rows.push({ field, expected, actual, same });
   const { expect } = test;
   if (expect.decision !== undefined) row("تصمیم", DECISION_FA[expect.decision], DECISION_FA[result.decision]);
   const fired = new Set(result.outcomes.map((o) => o.rule));
@@ -36,7 +33,8 @@ export function expectationRows(engine: ZavabetEngine, test: ArtefactTest): Expe
     row(`قاعده‌ی «${rule}»`, NOT_FIRED, fired.has(rule) ? FIRED : NOT_FIRED);
   for (const [name, want] of Object.entries(expect.values ?? {})) {
     const got = Object.hasOwn(result.values, name) ? result.values[name] : undefined;
-    row(name, show(want), show(got));
+    // Compared exactly, as runTests compares them; shown in Persian digits with grouping.
+    row(name, showValue(want), showValue(got), got === want);
   }
   return rows;
 }

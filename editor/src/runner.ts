@@ -12,29 +12,34 @@ type Pending = (answer: RunAnswer) => void;
 type Ask = RunRequest extends infer R ? (R extends RunRequest ? Omit<R, "id"> : never) : never;
 
 export class Runner {
-  private readonly worker = new RunWorker();
+  private worker: Worker | undefined;
   private readonly pending = new Map<number, Pending>();
   private next = 1;
 
-  constructor() {
-    this.worker.onmessage = (event: MessageEvent<RunAnswer & { id: number }>) => {
+  /** Started on the first request: the engine, compiler and case generator load only when used. */
+  private start(): Worker {
+    if (this.worker) return this.worker;
+    const worker = new RunWorker();
+    this.worker = worker;
+    worker.onmessage = (event: MessageEvent<RunAnswer & { id: number }>) => {
       const { id, ...answer } = event.data;
       const resolve = this.pending.get(id);
       this.pending.delete(id);
       resolve?.(answer as RunAnswer);
     };
-    this.worker.onerror = (event) => {
+    worker.onerror = (event) => {
       // The worker itself died (not a thrown error, which it answers): fail everything waiting.
       for (const resolve of this.pending.values()) resolve({ kind: "failure", message: event.message });
       this.pending.clear();
     };
+    return worker;
   }
 
   run(request: Ask): Promise<RunAnswer> {
     const id = this.next++;
     return new Promise((resolve) => {
       this.pending.set(id, resolve);
-      this.worker.postMessage({ ...request, id } as RunRequest);
+      this.start().postMessage({ ...request, id } as RunRequest);
     });
   }
 }

@@ -5,7 +5,7 @@
  * Screenshots of each state go to test/editor/screenshots/ (gitignored).
  */
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { type EditorSession, LONG, openEditor, select as selectIn } from "./browser";
 
 const CAP_LINE = "پارامتر سقف_خانگی = ۱۰۰ میلیون ریال";
@@ -21,6 +21,10 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await session?.close();
+});
+
+afterEach(() => {
+  expect(session.errors).toEqual([]);
 });
 
 const status = () => page.locator("#status");

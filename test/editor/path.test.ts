@@ -102,12 +102,12 @@ describe("a policy officer's path through the editor", () => {
       const decision = failed.locator("tr.differs", { hasText: "تصمیم" });
       expect(await decision.locator(".expected").textContent()).toBe("رد");
       expect(await decision.locator(".actual").textContent()).toBe("پذیرش");
-      // A value expectation compares the money exactly: 100,000,000 expected, 120,000,000 given.
+      // A value expectation: the money the test expects and what the draft computes.
       const value = page
         .locator("#panel-tests .test.fail", { hasText: "خانگی ۱۰۰٬۰۰۰٬۰۰۰ ریال" })
         .locator("tr.differs", { hasText: "سقف_عادی" });
-      expect(await value.locator(".expected").textContent()).toBe("100000000");
-      expect(await value.locator(".actual").textContent()).toBe("120000000");
+      expect(await value.locator(".expected").textContent()).toBe("۱۰۰٬۰۰۰٬۰۰۰");
+      expect(await value.locator(".actual").textContent()).toBe("۱۲۰٬۰۰۰٬۰۰۰");
       await session.screenshot("path-3-tests-fail");
 
       // Clicking the failed test brings its line into view with the cursor on it; the expectation

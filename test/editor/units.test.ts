@@ -8,7 +8,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { readAmount } from "../../editor/src/amount";
 import type { Clause } from "../../editor/src/api";
-import { findClause } from "../../editor/src/clause-index";
+import { describeClause, findClause } from "../../editor/src/clause-index";
 import { diffLines, hunks } from "../../editor/src/line-diff";
 
 describe("the line diff", () => {
@@ -74,5 +74,14 @@ describe("a citation's clause", () => {
     expect(findClause(index, "ماده ۳، بند ۲")).toEqual({ clause: index[0], exact: false });
     expect(findClause(index, "ماده ۳۹۰")).toBeUndefined();
     expect(findClause(index, "ماده ۷")).toBeUndefined();
+  });
+
+  it("is described by its kind in Persian and its gist, or as not in the index", () => {
+    expect(describeClause("ماده ۳۹", index)).toContain("در قواعد آمده است");
+    expect(describeClause("ماده ۳۹", index)).toContain("سقف خانگی");
+    expect(describeClause("ماده ۵", index)).toContain("رویه‌ای");
+    expect(describeClause("ماده ۳، بند ۲", index)).toContain("«ماده ۳، بند ۲» زیر این بند است");
+    expect(describeClause("ماده ۷", index)).toContain("در فهرست بندهای این صندوق نیست");
+    expect(describeClause("ماده ۷", undefined)).toContain("در دسترس نیست");
   });
 });
