@@ -1,0 +1,32 @@
+/**
+ * Which code a bench measured: the commit, and the files under the measured folders that differed
+ * from it (several people work in one checkout: a figure taken over someone's uncommitted change
+ * must say so).
+ */
+import { execFileSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+
+export interface Tree {
+  commit: string;
+  /** Files under `paths` that differ from the commit (git status --porcelain), empty when clean. */
+  uncommitted: string[];
+}
+
+export function tree(paths: readonly string[]): Tree {
+  const git = (args: string[]) => {
+    try {
+      return execFileSync("git", args, { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
+    } catch {
+      return "";
+    }
+  };
+  return {
+    commit: git(["rev-parse", "HEAD"]).trim() || "unknown",
+    uncommitted: git(["status", "--porcelain", "--", ...paths])
+      .split("\n")
+      .filter((l) => l.trim() !== "")
+      .map((l) => l.slice(3)),
+  };
+}
