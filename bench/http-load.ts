@@ -17,9 +17,21 @@
  * (exit 1) on any error or non-2xx answer, or when the heap after the last round is more than 10%
  * (and 5 MB) above the heap after the first.
  *
+ * The yardstick, from the same run: a bare fastify (the server's framework, the same installed
+ * version: Fastify() with its defaults, no plugin) whose one route, POST /constant, answers a constant
+ * JSON object, started the same way (this script, `--constant-child`, in a child process of its own
+ * with --expose-gc). It gets the same requests — the same case bodies, then the same batch bodies —
+ * so the JSON body parsing is in both and the difference is the evaluate endpoint's own work (routing
+ * by fund and version, the case's validation, the evaluation, the result's serialisation, limits and
+ * load shedding). Its rounds are interleaved with the evaluate endpoint's (constant, evaluate,
+ * constant, ...), so that a busy moment of the shared machine does not land on one side only. The
+ * report gives evaluate ÷ constant requests/s (medians), both p99s, and the errors of both (the
+ * target: ≥ 0.5 with no error).
+ *
  * Options: --requests N (per round, default 10000) --rounds R (default 5) --connections C (default 8)
- * --cases K (distinct cases, default 500) --batch-requests B (default 300) --out FILE
- * (default bench/results/http.json) --smoke (300 requests × 2 rounds, 30 batches, writes nothing).
+ * --cases K (distinct cases, default 500) --batch-requests B (per batch round, default 300)
+ * --batch-rounds B (default 3) --out FILE (default bench/results/http.json) --smoke (300 requests ×
+ * 2 rounds, 30 batches × 1 round, writes only with --out).
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import {
@@ -33,12 +45,14 @@ import {
   writeFileSync,
 } from "node:fs";
 import { createRequire } from "node:module";
-import { cpus, loadavg, tmpdir, totalmem } from "node:os";
+import { tmpdir } from "node:os";
 import { basename, extname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { generateCases } from "../engine/generate";
 import { compile, createEngine } from "../lib";
 import { createServer, packageVersion } from "../server";
+import { loadAverage, machine, packageVersions } from "./machine";
+import { tree } from "./tree";
 
 // ---- the child: the server under test ------------------------------------------------------------
 
@@ -51,6 +65,21 @@ async function child(rulesetsDir: string): Promise<void> {
     return { gc: gc !== undefined, rssBytes: m.rss, heapUsedBytes: m.heapUsed };
   });
   app.rulesets.warm();
+  const address = await app.listen({ port: 0, host: "127.0.0.1" });
+  process.stdout.write(`listening ${address}\n`);
+  process.on("SIGTERM", () => {
+    app.close().then(() => process.exit(0));
+  });
+}
+
+/** What the bare endpoint answers, every time. */
+const CONSTANT = { decision: "accept", constant: true };
+
+async function constantChild(): Promise<void> {
+  // The server's own framework, imported the same way, with nothing registered but the one route.
+  const { default: Fastify } = await import("fastify");
+  const app = Fastify();
+  app.post("/constant", async () => CONSTANT);
   const address = await app.listen({ port: 0, host: "127.0.0.1" });
   process.stdout.write(`listening ${address}\n`);
   process.on("SIGTERM", () => {
@@ -78,16 +107,31 @@ interface AutocannonRequest {
   body: string;
 }
 type Autocannon = (
-  opts: { url: string; connections: number; amount: number; requests: AutocannonRequest[]; timeout: number },
+  opts: {
+    url: string;
+    connections: number;
+    amount: number;
+    requests: AutocannonRequest[];
+    timeout: number;
+    sampleInt: number;
+  },
   done: (err: Error | null, result: AutocannonResult) => void,
 ) => unknown;
 
 // autocannon has no type declarations: its API, as used here, is typed by hand above.
 const autocannon = createRequire(import.meta.url)("autocannon") as Autocannon;
 
+/**
+ * autocannon notices that `amount` requests are done only at its next sample tick (every `sampleInt`
+ * ms, 1,000 by default), and its duration includes the wait: with the default a round's time was
+ * rounded up to a whole second — 6% on a 16 s round, half the rate of a 1 s one. Sampling every 25 ms
+ * bounds that to 25 ms.
+ */
+const SAMPLE_MS = 25;
+
 function fire(url: string, requests: AutocannonRequest[], amount: number, connections: number) {
   return new Promise<AutocannonResult>((resolvePromise, reject) => {
-    autocannon({ url, connections, amount, requests, timeout: 30 }, (err, result) =>
+    autocannon({ url, connections, amount, requests, timeout: 30, sampleInt: SAMPLE_MS }, (err, result) =>
       err ? reject(err) : resolvePromise(result),
     );
   });
@@ -100,6 +144,7 @@ interface Options {
   connections: number;
   cases: number;
   batchRequests: number;
+  batchRounds: number;
   out: string | undefined;
   smoke: boolean;
 }
@@ -112,6 +157,7 @@ function parseArgs(argv: string[]): Options {
     connections: 8,
     cases: 500,
     batchRequests: 300,
+    batchRounds: 3,
     out: "bench/results/http.json",
     smoke: false,
   };
@@ -120,6 +166,7 @@ function parseArgs(argv: string[]): Options {
     if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} needs a positive integer`);
     return n;
   };
+  let outGiven = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === "--requests") o.requests = num(argv[++i], a);
@@ -127,8 +174,11 @@ function parseArgs(argv: string[]): Options {
     else if (a === "--connections") o.connections = num(argv[++i], a);
     else if (a === "--cases") o.cases = num(argv[++i], a);
     else if (a === "--batch-requests") o.batchRequests = num(argv[++i], a);
-    else if (a === "--out") o.out = argv[++i];
-    else if (a === "--smoke") o.smoke = true;
+    else if (a === "--batch-rounds") o.batchRounds = num(argv[++i], a);
+    else if (a === "--out") {
+      o.out = argv[++i];
+      outGiven = true;
+    } else if (a === "--smoke") o.smoke = true;
     else if (a.startsWith("--")) throw new Error(`unknown option ${a}`);
     else o.ruleset = a;
   }
@@ -137,7 +187,9 @@ function parseArgs(argv: string[]): Options {
     o.rounds = 2;
     o.cases = 50;
     o.batchRequests = 30;
-    o.out = undefined;
+    o.batchRounds = 1;
+    // A smoke run's figures mean nothing: written only where asked (the smoke test reads them).
+    if (!outGiven) o.out = undefined;
   }
   return o;
 }
@@ -162,10 +214,10 @@ function stage(ruleset: string): { dir: string; fund: string; source: string; fi
   return { dir, fund, source: readFileSync(join(path, latest), "utf8"), file: join(ruleset, latest) };
 }
 
-function startChild(dir: string): Promise<{ proc: ChildProcess; url: string }> {
+function startChild(args: string[]): Promise<{ proc: ChildProcess; url: string }> {
   const proc = spawn(
     process.execPath,
-    ["--expose-gc", "--import", "tsx", fileURLToPath(import.meta.url), "--child", dir],
+    ["--expose-gc", "--import", "tsx", fileURLToPath(import.meta.url), ...args],
     { stdio: ["ignore", "pipe", "inherit"] },
   );
   return new Promise((resolvePromise, reject) => {
@@ -185,6 +237,20 @@ async function memory(url: string): Promise<{ rssBytes: number; heapUsedBytes: n
 }
 
 const MB = 1024 * 1024;
+/** The target of issue 10: the evaluate endpoint at least half the constant endpoint's requests/s. */
+const TARGET_RATIO = 0.5;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid]! : Math.round((sorted[mid - 1]! + sorted[mid]!) / 2);
+}
+
+/** The round whose requests/s is the median one (for its latencies and counts). */
+function medianRound<T extends { requestsPerSecond: number }>(rounds: T[]): T {
+  const sorted = [...rounds].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond);
+  return sorted[(sorted.length - 1) >> 1]!;
+}
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
 function summary(r: AutocannonResult) {
@@ -230,7 +296,7 @@ async function main(): Promise<number> {
     windows.push(evaluations / ((performance.now() - t0) / 1000));
   }
   const inProcessPerSecond = Math.round(Math.max(...windows));
-  const loadBefore = loadavg().map(round1);
+  const loadBefore = loadAverage();
 
   const path = `/rulesets/${encodeURIComponent(staged.fund)}/versions/latest/evaluate`;
   const headers = { "content-type": "application/json" };
@@ -251,7 +317,11 @@ async function main(): Promise<number> {
     });
   }
 
-  const { proc, url } = await startChild(staged.dir);
+  const { proc, url } = await startChild(["--child", staged.dir]);
+  const constant = await startChild(["--constant-child"]).catch((e: unknown) => {
+    proc.kill("SIGTERM");
+    throw e;
+  });
   try {
     // Correctness first: the service decides as the library does, on every case.
     for (let i = 0; i < cases.length; i++) {
@@ -262,44 +332,111 @@ async function main(): Promise<number> {
         return 1;
       }
     }
+    // The same requests, sent to the bare endpoint: same bodies, its own path.
+    const constantRequests = requests.map((r) => ({ ...r, path: "/constant" }));
+    const constantBatches = batches.map((r) => ({ ...r, path: "/constant" }));
+    const bad = (r: { errors: number; non2xx: number; timeouts: number }) =>
+      r.errors + r.non2xx + r.timeouts > 0;
     const warmup = await fire(url, requests, Math.min(2000, o.requests), o.connections);
+    const constantWarmup = await fire(
+      constant.url,
+      constantRequests,
+      Math.min(2000, o.requests),
+      o.connections,
+    );
     const start = await memory(url);
     const rounds = [];
+    const constantRounds = [];
     for (let r = 0; r < o.rounds; r++) {
+      const bare = summary(await fire(constant.url, constantRequests, o.requests, o.connections));
+      constantRounds.push(bare);
       const result = await fire(url, requests, o.requests, o.connections);
       rounds.push({ ...summary(result), heapAfterGcMB: round1((await memory(url)).heapUsedBytes / MB) });
       process.stdout.write(
         `round ${r + 1}/${o.rounds}: ${rounds.at(-1)!.requestsPerSecond} req/s, p99 ${result.latency.p99} ms, ` +
-          `errors ${result.errors}, non-2xx ${result.non2xx}, heap ${rounds.at(-1)!.heapAfterGcMB} MB\n`,
+          `errors ${result.errors}, non-2xx ${result.non2xx}, heap ${rounds.at(-1)!.heapAfterGcMB} MB; ` +
+          `constant ${bare.requestsPerSecond} req/s, p99 ${bare.latencyMs.p99} ms, errors ${bare.errors}, non-2xx ${bare.non2xx}\n`,
       );
     }
-    const batch = summary(await fire(url, batches, o.batchRequests, Math.min(o.connections, 2)));
+    const batchConnections = Math.min(o.connections, 2);
+    const batchRounds = [];
+    const constantBatchRounds = [];
+    for (let r = 0; r < o.batchRounds; r++) {
+      const bare = summary(await fire(constant.url, constantBatches, o.batchRequests, batchConnections));
+      constantBatchRounds.push(bare);
+      const result = summary(await fire(url, batches, o.batchRequests, batchConnections));
+      batchRounds.push(result);
+      process.stdout.write(
+        `batch round ${r + 1}/${o.batchRounds}: ${result.requestsPerSecond} req/s (× ${batchSize} cases), p99 ${result.latencyMs.p99} ms, ` +
+          `errors ${result.errors}, non-2xx ${result.non2xx}; constant ${bare.requestsPerSecond} req/s, p99 ${bare.latencyMs.p99} ms\n`,
+      );
+    }
+    const batch = medianRound(batchRounds);
     const end = await memory(url);
 
     const first = rounds[0]!.heapAfterGcMB;
     const last = rounds.at(-1)!.heapAfterGcMB;
     const growthMB = round1(last - first);
     const failures = [
-      ...(warmup.errors + warmup.non2xx + warmup.timeouts > 0 ? ["the warm-up had errors"] : []),
-      ...rounds
-        .filter((r) => r.errors + r.non2xx + r.timeouts > 0)
-        .map((_, i) => `round ${i + 1} had errors`),
-      ...(batch.errors + batch.non2xx + batch.timeouts > 0 ? ["the batch phase had errors"] : []),
+      ...(bad(warmup) ? ["the warm-up had errors"] : []),
+      ...(bad(constantWarmup) ? ["the constant endpoint's warm-up had errors"] : []),
+      ...rounds.flatMap((r, i) => (bad(r) ? [`round ${i + 1} had errors`] : [])),
+      ...constantRounds.flatMap((r, i) =>
+        bad(r) ? [`the constant endpoint's round ${i + 1} had errors`] : [],
+      ),
+      ...batchRounds.flatMap((r, i) => (bad(r) ? [`batch round ${i + 1} had errors`] : [])),
+      ...constantBatchRounds.flatMap((r, i) =>
+        bad(r) ? [`the constant endpoint's batch round ${i + 1} had errors`] : [],
+      ),
       ...(growthMB > Math.max(5, first * 0.1) ? [`heap grew ${growthMB} MB`] : []),
     ];
-    const perSecond = rounds.map((r) => r.requestsPerSecond).sort((a, b) => a - b);
+    const spreadOf = (rs: { requestsPerSecond: number }[]) => {
+      const perSecond = rs.map((r) => r.requestsPerSecond).sort((a, b) => a - b);
+      return {
+        requestsPerSecondMedian: median(perSecond),
+        requestsPerSecondMin: perSecond[0]!,
+        requestsPerSecondMax: perSecond.at(-1)!,
+      };
+    };
+    const throughput = spreadOf(rounds);
+    const constantThroughput = spreadOf(constantRounds);
+    const batchThroughput = spreadOf(batchRounds);
+    const constantBatchThroughput = spreadOf(constantBatchRounds);
+    const p99 = (rs: { latencyMs: { p99: number } }[]) => median(rs.map((r) => r.latencyMs.p99));
+    const errorsOf = (rs: { errors: number; non2xx: number; timeouts: number }[]) =>
+      rs.reduce((a, r) => a + r.errors + r.non2xx + r.timeouts, 0);
+    const ratio = (a: number, b: number) => Math.round((a / b) * 1000) / 1000;
+    const single = {
+      evaluateRequestsPerSecond: throughput.requestsPerSecondMedian,
+      constantRequestsPerSecond: constantThroughput.requestsPerSecondMedian,
+      ratio: ratio(throughput.requestsPerSecondMedian, constantThroughput.requestsPerSecondMedian),
+      evaluateP99Ms: p99(rounds),
+      constantP99Ms: p99(constantRounds),
+      evaluateErrors: errorsOf(rounds),
+      constantErrors: errorsOf(constantRounds),
+    };
+    const batched = {
+      casesPerRequest: batchSize,
+      evaluateRequestsPerSecond: batchThroughput.requestsPerSecondMedian,
+      constantRequestsPerSecond: constantBatchThroughput.requestsPerSecondMedian,
+      ratio: ratio(batchThroughput.requestsPerSecondMedian, constantBatchThroughput.requestsPerSecondMedian),
+      evaluateCasesPerSecond: batchThroughput.requestsPerSecondMedian * batchSize,
+      evaluateP99Ms: p99(batchRounds),
+      constantP99Ms: p99(constantBatchRounds),
+      evaluateErrors: errorsOf(batchRounds),
+      constantErrors: errorsOf(constantBatchRounds),
+    };
     const report = {
       generated: new Date().toISOString(),
       command: `node --import tsx bench/http-load.ts ${process.argv.slice(2).join(" ")}`.trim(),
       machine: {
-        cpu: cpus()[0]?.model.trim() ?? "unknown",
-        cores: cpus().length,
-        memoryGiB: round1(totalmem() / 1024 ** 3),
-        node: process.version,
-        loadAverage: { before: loadBefore, after: loadavg().map(round1) },
-        note: "a shared machine: other workers were using the CPU during the run (see loadAverage, 1/5/15 min, on 2 cores), and the load generator (autocannon) runs on the same 2 cores as the server",
+        ...machine(),
+        loadAverage: { before: loadBefore, after: loadAverage() },
+        note: "a shared machine: other workers may be using the CPU during the run (see loadAverage, 1/5/15 min, on 2 cores); the load generator (autocannon) runs on the same 2 cores as the servers",
       },
+      packages: packageVersions(["fastify", "@fastify/under-pressure", "autocannon", "tsx"]),
       zavabet: packageVersion(),
+      tree: tree(["dsl", "artefact", "engine", "server", "lib"]),
       ruleset: {
         source: staged.file,
         fund: staged.fund,
@@ -310,10 +447,16 @@ async function main(): Promise<number> {
         server:
           "createServer defaults (limits and load shedding as zavabet serve), in a child process started with --expose-gc",
         endpoint: "POST /rulesets/{fund}/versions/latest/evaluate, compiled evaluator, no trace",
+        constantEndpoint: `a bare fastify (Fastify() defaults, no plugin, the same installed version) answering POST /constant with ${JSON.stringify(CONSTANT)}, in a child process started the same way; it receives the same request bodies (cases, then batches), so JSON body parsing is on both sides`,
+        order:
+          "per round: the constant endpoint, then the evaluate endpoint (interleaved, so a busy moment of the machine does not fall on one side only)",
         cases: `${cases.length} distinct generated cases (engine/generate, seed 1), cycled; each answer checked against the library once before timing`,
         connections: o.connections,
         requestsPerRound: o.requests,
         rounds: o.rounds,
+        batchConnections,
+        batchRequestsPerRound: o.batchRequests,
+        batchRounds: o.batchRounds,
         memory:
           "heap after a full collection (GET /__bench/memory calls gc()) before the first round and after each",
       },
@@ -322,15 +465,27 @@ async function main(): Promise<number> {
         how: "the same cases, evaluateSync in the load generator's process, best of three one-second windows",
       },
       rounds,
-      throughput: {
-        requestsPerSecondMedian: perSecond[Math.floor(perSecond.length / 2)],
-        requestsPerSecondMin: perSecond[0],
-        requestsPerSecondMax: perSecond.at(-1),
-      },
+      throughput,
       batch: {
         ...batch,
+        ...batchThroughput,
         casesPerRequest: batchSize,
-        casesPerSecond: Math.round((batch.requests * batchSize) / batch.seconds),
+        casesPerSecond: batchThroughput.requestsPerSecondMedian * batchSize,
+        rounds: batchRounds,
+      },
+      constant: {
+        rounds: constantRounds,
+        throughput: constantThroughput,
+        batch: { ...constantBatchThroughput, rounds: constantBatchRounds },
+      },
+      versusConstant: {
+        single,
+        batch: batched,
+        target: {
+          ratio: TARGET_RATIO,
+          met: single.ratio >= TARGET_RATIO && single.evaluateErrors === 0 && single.constantErrors === 0,
+          note: "the target is read on single cases: a batch of 100 does 100 evaluations per request",
+        },
       },
       memory: {
         heapBeforeMB: round1(start.heapUsedBytes / MB),
@@ -345,8 +500,19 @@ async function main(): Promise<number> {
       failures,
     };
     process.stdout.write(
-      `${report.passed ? "✓" : "✗"} ${staged.fund}: median ${report.throughput.requestsPerSecondMedian} req/s over ${o.rounds} × ${o.requests} requests ` +
+      `${report.passed ? "✓" : "✗"} ${staged.fund}: median ${throughput.requestsPerSecondMedian} req/s over ${o.rounds} × ${o.requests} requests ` +
         `(in-process ${inProcessPerSecond} cases/s); batch ${report.batch.casesPerSecond} cases/s; heap ${first} → ${last} MB\n`,
+    );
+    process.stdout.write(
+      [
+        "",
+        "                      evaluate req/s   constant req/s   evaluate ÷ constant   p99 ms (evaluate / constant)   errors (evaluate / constant)",
+        `single case           ${String(single.evaluateRequestsPerSecond).padStart(14)}   ${String(single.constantRequestsPerSecond).padStart(14)}   ${single.ratio.toFixed(3).padStart(19)}   ${`${single.evaluateP99Ms} / ${single.constantP99Ms}`.padStart(28)}   ${`${single.evaluateErrors} / ${single.constantErrors}`.padStart(28)}`,
+        `batch of ${String(batchSize).padEnd(3)}          ${String(batched.evaluateRequestsPerSecond).padStart(14)}   ${String(batched.constantRequestsPerSecond).padStart(14)}   ${batched.ratio.toFixed(3).padStart(19)}   ${`${batched.evaluateP99Ms} / ${batched.constantP99Ms}`.padStart(28)}   ${`${batched.evaluateErrors} / ${batched.constantErrors}`.padStart(28)}`,
+        "",
+        `target evaluate ÷ constant ≥ ${TARGET_RATIO} (single cases) with no error: ${report.versusConstant.target.met ? "met" : "missed"}; load average ${loadBefore.join(" / ")} → ${report.machine.loadAverage.after.join(" / ")}`,
+        "",
+      ].join("\n"),
     );
     for (const f of failures) process.stdout.write(`  ✗ ${f}\n`);
     if (o.out) {
@@ -356,12 +522,15 @@ async function main(): Promise<number> {
     return report.passed ? 0 : 1;
   } finally {
     proc.kill("SIGTERM");
+    constant.proc.kill("SIGTERM");
     rmSync(staged.dir, { recursive: true, force: true });
   }
 }
 
 if (process.argv[2] === "--child") {
   await child(process.argv[3]!);
+} else if (process.argv[2] === "--constant-child") {
+  await constantChild();
 } else {
   process.exitCode = await main();
 }
