@@ -1,24 +1,31 @@
 /**
- * The evaluation bench: how fast the engine decides, against hand-written TypeScript versions of the
- * same decision (the limit) and against the reference evaluator.
+ * The evaluation bench: how fast the engine decides, against the anchors of issue 10 — the same
+ * decision hand-written in TypeScript (the limit), the reference evaluator (json-rules-engine), GoRules
+ * ZEN (a JDM graph, one case at a time and in batches) and the same rules written by hand for
+ * json-rules-engine (the floor).
  *
  *   node --import tsx bench/evaluate.ts [--cases N] [--reference-cases M] [--runs R] [--seed S] [--smoke]
  *
- * For each decision — the Electronics fee table (rulesets/electronics/versions/1.zb) and the
- * Omid-style eligibility fixture (bench/fixtures/omid-eligibility.zb) — it compiles the rule file once,
- * creates one engine per evaluator, and then:
+ * Three decisions: the Electronics fee table (rulesets/electronics/versions/1.zb) and the Omid-style
+ * eligibility fixture (bench/fixtures/omid-eligibility.zb), with every anchor; and the real Omid
+ * ruleset (rulesets/omid/versions/1.zb), on generated cases, against its hand-written version and the
+ * reference evaluator only (no ZEN graph or json-rules-engine rules of its 85 rules exist). For each it
+ * compiles the rule file once, creates one engine per evaluator, and then:
  * 1. verifies every implementation against the compiled engine's `evaluateSync` on every case it is
  *    timed on: the engine's other rows and the full hand-written version must give a deep-equal result
  *    (node:util isDeepStrictEqual: decision, every outcome with its Persian message, every value); the
- *    decision-only hand-written version must give the same decision, fired rules (and, for Electronics,
- *    fee). Any difference or exception aborts the bench with the differing cases and a diff;
+ *    decision-only hand-written version, ZEN and the json-rules-engine rules must give the same
+ *    decision, fired rules (and, for Electronics, fee). Any difference or exception aborts the bench
+ *    with the differing cases and a diff;
  * 2. measures throughput: R timed passes over the corpus per implementation, interleaved (pass 1 of
  *    each, then pass 2 of each, ...), reported as the median cases/second with the min and max;
  * 3. measures latency: each case of an evenly spread sample timed on its own (process.hrtime.bigint),
- *    reported as p50 and p99 in microseconds.
- * The reference evaluator is much slower: it is verified and measured on the first M cases of the
- * corpus only. --smoke runs 200 cases, one pass, and writes nothing; otherwise the figures go to
- * bench/results/evaluate.json with the machine and the package versions.
+ *    reported as p50 and p99 in microseconds (ZEN batched: each batch of 100);
+ * 4. reports our compiled evaluator's rate as a ratio against every anchor's, from the same run.
+ * The reference evaluator, the json-rules-engine rules and ZEN one case at a time are much slower:
+ * they are verified and measured on the first M cases of the corpus only. --smoke runs 200 cases, one
+ * pass, and writes nothing; otherwise the figures go to bench/results/evaluate.json with the machine
+ * and the package versions.
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
@@ -26,12 +33,17 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { isDeepStrictEqual } from "node:util";
 import type { Artefact } from "../artefact/types";
 import { compileSource } from "../dsl/index";
+import { generateCases } from "../engine/generate/index";
 import { createEngine, type EvaluationResult } from "../engine/index";
+import { type JreRunner, jreElectronics, jreOmid } from "./anchors/json-rules-engine";
+import { type ZenRunner, zenElectronics, zenOmid } from "./anchors/zen";
+import { canonicalizer } from "./canonical-case";
 import { type CaseJson, electronicsCases, omidCases } from "./cases";
 import { decideElectronics, electronicsResult } from "./handwritten/electronics";
 import { decideOmid, omidResult } from "./handwritten/omid";
+import { decideOmidRuleset, omidRulesetResult } from "./handwritten/omid-ruleset";
 import type { Decided, FullResult } from "./handwritten/read";
-import { type Machine, machine, packageVersions } from "./machine";
+import { loadAverage, type Machine, machine, packageVersions } from "./machine";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const RESULTS = join(ROOT, "bench/results/evaluate.json");
@@ -41,11 +53,14 @@ const RESULTS = join(ROOT, "bench/results/evaluate.json");
 export interface BenchOptions {
   /** Corpus size per decision: compiled and hand-written are measured on all of it. */
   cases: number;
-  /** The reference evaluator is verified and measured on the corpus's first M cases only. */
+  /**
+   * The slow rows — the reference evaluator, the json-rules-engine rules, ZEN one case at a time — are
+   * verified and measured on the corpus's first M cases only.
+   */
   referenceCases: number;
   /** Timed passes per implementation. */
   runs: number;
-  /** Cases timed one by one for p50/p99 (the reference evaluator: a tenth of it). */
+  /** Cases timed one by one for p50/p99 (the slow rows: a tenth of it; ZEN batched: batches of 100). */
   latencySample: number;
   seed: number;
   smoke: boolean;
@@ -63,7 +78,7 @@ export const DEFAULTS: BenchOptions = {
   out: RESULTS,
 };
 
-const SMOKE: Partial<BenchOptions> = { cases: 200, referenceCases: 200, runs: 1, latencySample: 50 };
+const SMOKE: Partial<BenchOptions> = { cases: 200, referenceCases: 100, runs: 1, latencySample: 50 };
 
 const USAGE =
   "usage: node --import tsx bench/evaluate.ts [--cases N] [--reference-cases M] [--runs R] [--seed S] [--smoke]";
@@ -117,7 +132,25 @@ export type ImplementationKey =
   | "compiled-async"
   | "reference"
   | "handwritten-full"
-  | "handwritten-decision";
+  | "handwritten-decision"
+  | "zen-single"
+  | "zen-batched"
+  | "json-rules-engine";
+
+/** What ours is measured against: every row but our compiled evaluator's own two. */
+export type AnchorKey = Exclude<ImplementationKey, "compiled-sync" | "compiled-async">;
+
+export const ANCHORS: readonly AnchorKey[] = [
+  "handwritten-full",
+  "handwritten-decision",
+  "reference",
+  "zen-single",
+  "zen-batched",
+  "json-rules-engine",
+];
+
+/** ZEN's batches: `Promise.all` over this many cases at a time. */
+export const ZEN_BATCH = 100;
 
 /** How an implementation's results were checked against the compiled engine's evaluateSync. */
 export type Check =
@@ -125,7 +158,11 @@ export type Check =
   | "baseline"
   /** The whole result, deep-equal (isDeepStrictEqual): decision, outcomes with messages, values. */
   | "full result"
-  /** Decision, titles of the fired rules in rule order and, for Electronics, the fee. */
+  /**
+   * Decision, titles of the fired rules in rule order and, for Electronics, the fee: the ruleset's
+   * گرد rounds it to the rial, so the whole-rial amounts must be equal (ZEN computes on 28-digit
+   * rust_decimal and hands numbers over as doubles; see bench/anchors/zen.ts).
+   */
   | "decision, fired rules, fee";
 
 export interface ImplementationResult {
@@ -134,11 +171,14 @@ export interface ImplementationResult {
   /** Cases per timed pass. */
   cases: number;
   casesPerSecond: { median: number; min: number; max: number; runs: number[] };
-  latencyMicros: { sample: number; p50: number; p99: number };
+  /** `per`: what one timing is — a case, or (ZEN batched) a batch of 100 cases. */
+  latencyMicros: { sample: number; p50: number; p99: number; per: "case" | "batch of 100" };
   /** The full-result hand-written median rate ÷ this one's: how many times slower than the limit. */
-  timesHandwrittenFull: number;
+  timesHandwrittenFull?: number;
   /** The decision-only hand-written median rate ÷ this one's. */
-  timesHandwrittenDecision: number;
+  timesHandwrittenDecision?: number;
+  /** Our compiled evaluateSync's median rate ÷ this one's: how many times faster ours is (< 1: slower). */
+  compiledSyncOverThis: number;
   /** Rejects per pass: the same for every implementation on the same cases. */
   rejectsPerPass: number;
   note?: string;
@@ -149,27 +189,28 @@ export interface DecisionReport {
   source: string;
   rules: number;
   cases: number;
+  /** What this decision is measured on, and against what, when that needs saying. */
+  note?: string;
   verification: {
     ran: boolean;
     passed: boolean;
-    /** Cases each implementation was checked on (every case it is timed on). */
-    cases: Record<ImplementationKey, number>;
+    /** Cases each implementation was checked on (every case it is timed on); only the rows it has. */
+    cases: Partial<Record<ImplementationKey, number>>;
     /** What was compared, per implementation. */
-    checks: Record<ImplementationKey, Check>;
+    checks: Partial<Record<ImplementationKey, Check>>;
     comparisons: number;
   };
   /** Over the whole corpus, from the verified results. */
   decisions: { accept: number; refer: number; reject: number };
   rulesFired: { atLeastOnce: number; total: number; never: string[] };
   implementations: ImplementationResult[];
-  /** Median rate ÷ median rate. The headline is compiled over the full-result hand-written version. */
+  /**
+   * Ours over each anchor of this decision, median rate ÷ median rate, from the same run (an anchor
+   * this decision has no row for is absent). The headline is compiledSync over handwritten-full.
+   */
   ratios: {
-    compiledSyncOverHandwrittenFull: number;
-    compiledAsyncOverHandwrittenFull: number;
-    compiledSyncOverHandwrittenDecision: number;
-    compiledAsyncOverHandwrittenDecision: number;
-    compiledSyncOverReference: number;
-    compiledAsyncOverReference: number;
+    compiledSync: Partial<Record<AnchorKey, number>>;
+    compiledAsync: Partial<Record<AnchorKey, number>>;
   };
 }
 
@@ -177,6 +218,8 @@ export interface BenchReport {
   generated: string;
   options: BenchOptions;
   machine: Machine;
+  /** The 1, 5 and 15 minute load averages when the run started and ended: on a shared machine, how busy it was. */
+  load: { start: number[]; end: number[] };
   packages: Record<string, string>;
   engine: { evaluators: { compiled: string; reference: string }; baseline: string };
   decisions: DecisionReport[];
@@ -196,26 +239,50 @@ interface HasDecision {
 type Verifier =
   | { check: "baseline" }
   | { check: "full result"; full: (input: unknown) => Promise<unknown> }
-  | { check: "decision, fired rules, fee"; decided: (input: unknown) => Decided };
+  /** A slice of the corpus at a time, so that ZEN batched is verified the way it is timed. */
+  | { check: "decision, fired rules, fee"; decided: (inputs: readonly unknown[]) => Promise<Decided[]> };
+
+/** How a row is timed: one case at a time (sync or awaited), or (ZEN batched) a batch at a time. */
+type Run =
+  | { sync: (input: unknown) => HasDecision }
+  | { async: (input: unknown) => Promise<HasDecision> }
+  | { batch: (inputs: readonly unknown[]) => Promise<HasDecision[]>; size: number };
 
 type Implementation = {
   key: ImplementationKey;
   label: string;
   corpus: readonly CaseJson[];
-  run: { sync: (input: unknown) => HasDecision } | { async: (input: unknown) => Promise<HasDecision> };
+  run: Run;
   note?: string;
 } & Verifier;
+
+/** The anchors written for a decision: ZEN's JDM graph and the hand-written json-rules-engine rules. */
+interface Peers {
+  zen: () => ZenRunner;
+  jre: () => JreRunner;
+}
 
 interface DecisionSpec {
   name: string;
   source: string;
-  cases: (n: number, seed: number) => CaseJson[];
-  /** The engine's whole result, written by hand. */
-  full: (input: unknown) => FullResult;
+  cases: (n: number, seed: number, artefact: Artefact) => CaseJson[];
+  /** The engine's whole result, written by hand (absent: no hand-written version). */
+  full?: (input: unknown) => FullResult;
   /** Only the decision, the fired titles (and the fee), written by hand. */
-  decided: (input: unknown) => Decided;
-  /** The value the decision-only version reports as `fee`, if any. */
+  decided?: (input: unknown) => Decided;
+  /** The value the decision-only rows report as `fee`, if any. */
   feeValue?: string;
+  peers?: Peers;
+  /** Said in the printed report and the JSON: what this decision is measured on, and against what. */
+  note?: string;
+}
+
+/**
+ * `generateCases` (engine/generate: every boundary of every parameter and table row, every form a
+ * caller may write) for the artefact, each case written back as a service sends it.
+ */
+function generatedCases(n: number, seed: number, artefact: Artefact): CaseJson[] {
+  return generateCases(artefact, n, seed).map(canonicalizer(artefact));
 }
 
 const DECISIONS: DecisionSpec[] = [
@@ -226,6 +293,7 @@ const DECISIONS: DecisionSpec[] = [
     full: electronicsResult,
     decided: decideElectronics,
     feeValue: "کارمزد",
+    peers: { zen: zenElectronics, jre: jreElectronics },
   },
   {
     name: "Omid-style eligibility",
@@ -233,6 +301,18 @@ const DECISIONS: DecisionSpec[] = [
     cases: omidCases,
     full: omidResult,
     decided: decideOmid,
+    peers: { zen: zenOmid, jre: jreOmid },
+  },
+  {
+    name: "Omid ruleset",
+    source: "rulesets/omid/versions/1.zb",
+    cases: generatedCases,
+    full: omidRulesetResult,
+    decided: decideOmidRuleset,
+    note:
+      "cases from engine/generate, read by the engine's case reader and written back as a service sends them " +
+      "(bench/canonical-case.ts); no ZEN or json-rules-engine version of its 85 rules exists, so the anchors " +
+      "are the hand-written version (bench/handwritten/omid-ruleset.ts) and the reference evaluator",
   },
 ];
 
@@ -257,6 +337,25 @@ function compileFile(source: string): Artefact {
   return artefact;
 }
 
+/** One at a time, awaited: never two runs in flight (json-rules-engine's trap, issue 9). */
+const oneByOne =
+  (one: (input: unknown) => Promise<Decided>) =>
+  async (inputs: readonly unknown[]): Promise<Decided[]> => {
+    const out: Decided[] = [];
+    for (const input of inputs) out.push(await one(input));
+    return out;
+  };
+
+/** ZEN's batches: the slice in batches of ZEN_BATCH, each a `Promise.all`. */
+const inBatches =
+  (batch: (inputs: readonly unknown[]) => Promise<Decided[]>) =>
+  async (inputs: readonly unknown[]): Promise<Decided[]> => {
+    const out: Decided[] = [];
+    for (let i = 0; i < inputs.length; i += ZEN_BATCH)
+      out.push(...(await batch(inputs.slice(i, i + ZEN_BATCH))));
+    return out;
+  };
+
 function implementations(
   spec: DecisionSpec,
   artefact: Artefact,
@@ -270,6 +369,11 @@ function implementations(
   const compiled = createEngine(artefact, { evaluator: "compiled" });
   const reference = createEngine(artefact, { evaluator: "reference" });
   const sync = (c: unknown) => compiled.evaluateSync(c);
+  const slow = corpus.slice(0, options.referenceCases);
+  const slowNote =
+    options.referenceCases < corpus.length
+      ? `verified and measured on the first ${options.referenceCases} of the ${corpus.length} cases`
+      : undefined;
   const impls: Implementation[] = [
     {
       key: "compiled-sync",
@@ -289,32 +393,69 @@ function implementations(
     {
       key: "reference",
       label: "reference (await evaluate)",
-      corpus: corpus.slice(0, options.referenceCases),
+      corpus: slow,
       run: { async: (c) => reference.evaluate(c) },
       check: "full result",
       full: (c) => reference.evaluate(c),
-      note:
-        options.referenceCases < corpus.length
-          ? `verified and measured on the first ${options.referenceCases} of the ${corpus.length} cases`
-          : undefined,
+      note: slowNote,
     },
-    {
+  ];
+  const { full, decided, peers } = spec;
+  if (full)
+    impls.push({
       key: "handwritten-full",
       label: "hand-written, full result",
       corpus,
-      run: { sync: spec.full },
+      run: { sync: full },
       check: "full result",
-      full: async (c) => spec.full(c),
-    },
-    {
+      full: async (c) => full(c),
+    });
+  if (decided)
+    impls.push({
       key: "handwritten-decision",
       label: "hand-written, decision only",
       corpus,
-      run: { sync: spec.decided },
+      run: { sync: decided },
       check: "decision, fired rules, fee",
-      decided: spec.decided,
-    },
-  ];
+      decided: async (cs) => cs.map(decided),
+    });
+  if (peers) {
+    const numbers =
+      "ZEN computes on rust_decimal (28–29 digits) but takes and returns numbers as JS doubles" +
+      (spec.feeValue ? "; its fee is compared in the whole rials the ruleset rounds it to" : "");
+    const join = (...parts: (string | undefined)[]) => parts.filter((p) => p !== undefined).join("; ");
+    const zen = peers.zen();
+    const jre = peers.jre();
+    impls.push(
+      {
+        key: "zen-single",
+        label: "ZEN (await evaluate, one case)",
+        corpus: slow,
+        run: { async: zen.one },
+        check: "decision, fired rules, fee",
+        decided: oneByOne(zen.one),
+        note: join(slowNote, numbers),
+      },
+      {
+        key: "zen-batched",
+        label: `ZEN (Promise.all, batches of ${ZEN_BATCH})`,
+        corpus,
+        run: { batch: zen.batch, size: ZEN_BATCH },
+        check: "decision, fired rules, fee",
+        decided: inBatches(zen.batch),
+        note: join(`latency per batch of ${ZEN_BATCH}, not per case`, numbers),
+      },
+      {
+        key: "json-rules-engine",
+        label: "json-rules-engine rules (await run)",
+        corpus: slow,
+        run: { async: jre.one },
+        check: "decision, fired rules, fee",
+        decided: oneByOne(jre.one),
+        note: slowNote,
+      },
+    );
+  }
   const evaluators = { compiled: String(compiled.evaluator), reference: String(reference.evaluator) };
   return { impls, baseline: sync, evaluators };
 }
@@ -371,11 +512,14 @@ function failure(e: unknown): string {
   return e instanceof Error ? `${e.name}: ${e.message}` : String(e);
 }
 
+/** Verification goes through the corpus in slices of this many cases (ZEN batched: one batch each). */
+const SLICE = ZEN_BATCH;
+
 /**
- * Every implementation on every case it is timed on (the reference evaluator: the first M), against
- * the compiled engine's evaluateSync: the whole result deep-equal, or (decision-only hand-written) the
- * decision, fired rules and fee. Throws BenchMismatch, with the first differing cases and a diff of
- * each, on any difference or exception.
+ * Every implementation on every case it is timed on (the slow rows: the first M), against the
+ * compiled engine's evaluateSync: the whole result deep-equal, or (the decision-only hand-written
+ * version, ZEN, the json-rules-engine rules) the decision, fired rules and fee. Throws BenchMismatch,
+ * with the first differing cases and a diff of each, on any difference or exception.
  */
 async function verify(
   spec: DecisionSpec,
@@ -393,37 +537,62 @@ async function verify(
     if (reports.length < 5)
       reports.push(`case #${i}, ${label}: ${JSON.stringify(c)}\n${lines.map((l) => `    ${l}`).join("\n")}`);
   };
-  for (let i = 0; i < corpus.length; i++) {
-    const c = corpus[i];
-    let expected: EvaluationResult;
-    try {
-      expected = baseline(c);
-    } catch (e) {
-      differ("compiled (evaluateSync)", i, c, [`threw ${failure(e)}`]);
-      continue;
-    }
-    const expectedDecided = decidedFrom(expected, spec.feeValue);
-    for (const impl of impls) {
-      if (impl.check === "baseline" || i >= impl.corpus.length) continue;
-      comparisons++;
+  for (let start = 0; start < corpus.length; start += SLICE) {
+    const slice = corpus.slice(start, start + SLICE);
+    const expected: (EvaluationResult | undefined)[] = slice.map((c, k) => {
       try {
-        if (impl.check === "full result") {
-          const got = await impl.full(c);
-          if (!isDeepStrictEqual(got, expected)) differ(impl.label, i, c, diffLines(expected, got));
-        } else {
-          const got = impl.decided(c);
-          if (!sameDecided(got, expectedDecided))
-            differ(impl.label, i, c, [
-              `engine ${JSON.stringify(expectedDecided)}`,
-              `≠      ${JSON.stringify(got)}`,
-            ]);
-        }
+        return baseline(c);
       } catch (e) {
-        differ(impl.label, i, c, [`threw ${failure(e)}`]);
+        differ("compiled (evaluateSync)", start + k, c, [`threw ${failure(e)}`]);
+        return undefined;
+      }
+    });
+    const expectedDecided = expected.map((r) => (r ? decidedFrom(r, spec.feeValue) : undefined));
+    for (const impl of impls) {
+      if (impl.check === "baseline" || start >= impl.corpus.length) continue;
+      const mine = slice.slice(0, impl.corpus.length - start);
+      comparisons += mine.length;
+      if (impl.check === "full result") {
+        for (let k = 0; k < mine.length; k++) {
+          const c = mine[k];
+          const want = expected[k];
+          if (want === undefined) continue;
+          try {
+            const got = await impl.full(c);
+            if (!isDeepStrictEqual(got, want)) differ(impl.label, start + k, c, diffLines(want, got));
+          } catch (e) {
+            differ(impl.label, start + k, c, [`threw ${failure(e)}`]);
+          }
+        }
+        continue;
+      }
+      let got: Decided[];
+      try {
+        got = await impl.decided(mine);
+      } catch (e) {
+        differ(impl.label, start, mine[0], [
+          `threw ${failure(e)} (on one of cases #${start}–#${start + mine.length - 1})`,
+        ]);
+        continue;
+      }
+      for (let k = 0; k < mine.length; k++) {
+        const want = expectedDecided[k];
+        const theirs = got[k];
+        if (want === undefined) continue;
+        if (theirs === undefined || !sameDecided(theirs, want))
+          differ(impl.label, start + k, mine[k], [
+            `engine ${JSON.stringify(want)}`,
+            `≠      ${JSON.stringify(theirs)}`,
+          ]);
       }
     }
-    decisions[expected.decision]++;
-    for (const title of expectedDecided.fired) firedCounts.set(title, (firedCounts.get(title) ?? 0) + 1);
+    for (let k = 0; k < slice.length; k++) {
+      const r = expected[k];
+      const d = expectedDecided[k];
+      if (!r || !d) continue;
+      decisions[r.decision]++;
+      for (const title of d.fired) firedCounts.set(title, (firedCounts.get(title) ?? 0) + 1);
+    }
   }
   if (differing.size > 0)
     throw new BenchMismatch(
@@ -443,43 +612,56 @@ async function pass(
 ): Promise<{ rate: number; rejects: number }> {
   const corpus = impl.corpus;
   const n = Math.min(limit, corpus.length);
+  const run = impl.run;
   let rejects = 0;
   const t0 = process.hrtime.bigint();
-  if ("sync" in impl.run) {
-    const run = impl.run.sync;
-    for (let i = 0; i < n; i++) if (run(corpus[i]).decision === "reject") rejects++;
+  if ("sync" in run) {
+    for (let i = 0; i < n; i++) if (run.sync(corpus[i]).decision === "reject") rejects++;
+  } else if ("async" in run) {
+    for (let i = 0; i < n; i++) if ((await run.async(corpus[i])).decision === "reject") rejects++;
   } else {
-    const run = impl.run.async;
-    for (let i = 0; i < n; i++) if ((await run(corpus[i])).decision === "reject") rejects++;
+    for (let i = 0; i < n; i += run.size)
+      for (const r of await run.batch(corpus.slice(i, Math.min(n, i + run.size))))
+        if (r.decision === "reject") rejects++;
   }
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   return { rate: n / seconds, rejects };
 }
 
-async function latency(
-  impl: Implementation,
-  sample: number,
-): Promise<{ sample: number; p50: number; p99: number }> {
+/**
+ * Each case of an evenly spread sample of `sample` cases timed on its own; for a batched row, each
+ * batch of an evenly spread sample of `sample / size` batches (at least one).
+ */
+async function latency(impl: Implementation, sample: number): Promise<ImplementationResult["latencyMicros"]> {
   const corpus = impl.corpus;
-  const n = Math.max(1, Math.min(sample, corpus.length));
-  const stride = corpus.length / n;
+  const run = impl.run;
+  const size = "batch" in run ? run.size : 1;
+  const units = Math.floor(corpus.length / size);
+  const n = Math.max(1, Math.min(Math.floor(sample / size), units));
+  const stride = units / n;
   const nanos: number[] = [];
   for (let k = 0; k < n; k++) {
-    const c = corpus[Math.floor(k * stride)];
-    if ("sync" in impl.run) {
+    const at = Math.floor(k * stride) * size;
+    const c = corpus[at];
+    if ("sync" in run) {
       const t0 = process.hrtime.bigint();
-      impl.run.sync(c);
+      run.sync(c);
+      nanos.push(Number(process.hrtime.bigint() - t0));
+    } else if ("async" in run) {
+      const t0 = process.hrtime.bigint();
+      await run.async(c);
       nanos.push(Number(process.hrtime.bigint() - t0));
     } else {
+      const batch = corpus.slice(at, at + size);
       const t0 = process.hrtime.bigint();
-      await impl.run.async(c);
+      await run.batch(batch);
       nanos.push(Number(process.hrtime.bigint() - t0));
     }
   }
   nanos.sort((a, b) => a - b);
   const rank = (p: number) =>
     (nanos[Math.min(nanos.length - 1, Math.ceil(p * nanos.length) - 1)] ?? 0) / 1000;
-  return { sample: n, p50: rank(0.5), p99: rank(0.99) };
+  return { sample: n, p50: rank(0.5), p99: rank(0.99), per: size === 1 ? "case" : "batch of 100" };
 }
 
 function median(xs: readonly number[]): number {
@@ -492,30 +674,58 @@ function median(xs: readonly number[]): number {
 
 const int = (x: number) => Math.round(x).toLocaleString("en-US");
 const fixed = (x: number, digits: number) => (Number.isFinite(x) ? x.toFixed(digits) : "—");
-const times = (x: number) => `${fixed(x, x < 10 ? 2 : 1)}×`;
+const times = (x: number | undefined) =>
+  x === undefined || !Number.isFinite(x) ? "—" : `${fixed(x, x < 10 ? 2 : 1)}×`;
 
 function table(report: DecisionReport): string[] {
+  const withHandwritten = report.implementations.some((r) => r.key === "handwritten-full");
   const rows = report.implementations.map((r) => [
     r.label,
     `${int(r.casesPerSecond.median)} [${int(r.casesPerSecond.min)}–${int(r.casesPerSecond.max)}]`,
-    fixed(r.latencyMicros.p50, 1),
-    fixed(r.latencyMicros.p99, 1),
-    times(r.timesHandwrittenFull),
-    times(r.timesHandwrittenDecision),
+    `${fixed(r.latencyMicros.p50, 1)}${r.latencyMicros.per === "case" ? "" : " †"}`,
+    `${fixed(r.latencyMicros.p99, 1)}${r.latencyMicros.per === "case" ? "" : " †"}`,
+    ...(withHandwritten ? [times(r.timesHandwrittenFull)] : []),
+    r.key === "compiled-sync" ? "1×" : times(r.compiledSyncOverThis),
   ]);
   const head = [
     "implementation",
     "cases/s median [min–max]",
     "p50 µs",
     "p99 µs",
-    "× hand-written full",
-    "× hand-written decision",
+    ...(withHandwritten ? ["× hand-written full"] : []),
+    "compiled sync ÷ this",
   ];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
   const line = (cells: string[]) =>
     `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join(" | ")} |`;
   const rule = `|${widths.map((w, i) => (i === 0 ? `${"-".repeat(w + 1)}-` : `${"-".repeat(w + 1)}:`)).join("|")}|`;
   return [line(head), rule, ...rows.map(line)];
+}
+
+const ANCHOR_NAMES: Record<AnchorKey, string> = {
+  "handwritten-full": "hand-written, full result",
+  "handwritten-decision": "hand-written, decision only",
+  reference: "reference evaluator",
+  "zen-single": "ZEN, one case",
+  "zen-batched": `ZEN, batches of ${ZEN_BATCH}`,
+  "json-rules-engine": "json-rules-engine rules",
+};
+
+/** Ours over every anchor the decision has, one line each. */
+function ratioLines(report: DecisionReport): string[] {
+  const width = Math.max(...ANCHORS.map((k) => ANCHOR_NAMES[k].length));
+  const out: string[] = [];
+  for (const key of ANCHORS) {
+    const sync = report.ratios.compiledSync[key];
+    const async = report.ratios.compiledAsync[key];
+    if (sync === undefined || async === undefined) continue;
+    const digits = sync < 10 ? 3 : 1;
+    const headline = key === "handwritten-full" ? "  ← headline: identical results" : "";
+    out.push(
+      `compiled / ${ANCHOR_NAMES[key].padEnd(width)}  ${fixed(sync, digits)} (evaluateSync), ${fixed(async, digits)} (await evaluate)${headline}`,
+    );
+  }
+  return out;
 }
 
 // ───────────────────────────── main ─────────────────────────────
@@ -537,7 +747,15 @@ export async function main(
     // Paths relative to the repository, so that the figures do not carry this machine's layout.
     options: { ...options, out: options.out === undefined ? undefined : relative(ROOT, options.out) },
     machine: machine(),
-    packages: packageVersions(["json-rules-engine", "decimal.js", "chevrotain", "tsx"]),
+    load: { start: loadAverage(), end: [] },
+    packages: packageVersions([
+      "json-rules-engine",
+      "decimal.js",
+      "chevrotain",
+      "tsx",
+      "@gorules/zen-engine",
+      "fast-check",
+    ]),
     engine: {
       evaluators: { compiled: "", reference: "" },
       baseline:
@@ -548,6 +766,7 @@ export async function main(
   const m = report.machine;
   log(`zavabet evaluation bench${options.smoke ? " (smoke)" : ""}`);
   log(`machine: ${m.cpu} × ${m.cores}, ${m.memoryGiB} GiB, Node ${m.node}, ${m.platform}`);
+  log(`load average (1, 5, 15 min): ${report.load.start.join(", ")}`);
   log(
     `packages: ${Object.entries(report.packages)
       .map(([k, v]) => `${k} ${v}`)
@@ -555,16 +774,17 @@ export async function main(
   );
   log(
     `corpus: ${options.cases} cases per decision (seed ${options.seed}); ${options.runs} timed pass(es) per implementation; ` +
-      `the reference evaluator (much slower) is verified and measured on the first ${options.referenceCases} cases only`,
+      `the slow rows (reference evaluator, ZEN one case at a time, json-rules-engine rules) are verified and measured on the first ${options.referenceCases} cases only`,
   );
 
   for (const spec of DECISIONS) {
     const artefact = compileFile(spec.source);
-    const corpus = spec.cases(options.cases, options.seed);
+    const corpus = spec.cases(options.cases, options.seed, artefact);
     const { impls, baseline, evaluators } = implementations(spec, artefact, corpus, options);
     report.engine.evaluators = evaluators;
     log("");
     log(`${spec.name} — ${spec.source}: ${artefact.rules.length} rules, ${artefact.inputs.length} inputs`);
+    if (spec.note) log(`  ${spec.note}`);
 
     const verified = await verify(spec, impls, baseline, corpus);
     const never = artefact.rules.map((r) => r.name).filter((name) => !verified.firedCounts.has(name));
@@ -577,8 +797,12 @@ export async function main(
     const pct = (x: number) => `${((100 * x) / corpus.length).toFixed(1)}%`;
     log(
       `  verified: all ${impls.length} implementations agree with evaluateSync on every case they are timed on ` +
-        `(${corpus.length}; reference: ${Math.min(options.referenceCases, corpus.length)}; ${verified.comparisons} comparisons): ` +
-        `the full result deep-equal for ${labels("full result")}; decision, fired rules${spec.feeValue ? " and fee" : ""} for ${labels("decision, fired rules, fee")} [${elapsed()}]`,
+        `(${corpus.length}; the slow rows: ${Math.min(options.referenceCases, corpus.length)}; ${verified.comparisons} comparisons): ` +
+        `the full result deep-equal for ${labels("full result")}` +
+        (spec.decided || spec.peers
+          ? `; decision, fired rules${spec.feeValue ? " and fee (whole rials)" : ""} for ${labels("decision, fired rules, fee")}`
+          : "") +
+        ` [${elapsed()}]`,
     );
     log(
       `  decisions: accept ${pct(d.accept)} · refer ${pct(d.refer)} · reject ${pct(d.reject)}; ` +
@@ -600,7 +824,8 @@ export async function main(
     const results: ImplementationResult[] = [];
     for (const impl of impls) {
       const entry = runs.get(impl.key) ?? { rates: [], rejects: 0 };
-      const sample = impl.key === "reference" ? Math.ceil(options.latencySample / 10) : options.latencySample;
+      const sample =
+        impl.corpus.length < corpus.length ? Math.ceil(options.latencySample / 10) : options.latencySample;
       const result: ImplementationResult = {
         key: impl.key,
         label: impl.label,
@@ -612,8 +837,7 @@ export async function main(
           runs: entry.rates,
         },
         latencyMicros: await latency(impl, sample),
-        timesHandwrittenFull: Number.NaN,
-        timesHandwrittenDecision: Number.NaN,
+        compiledSyncOverThis: Number.NaN,
         rejectsPerPass: entry.rejects,
       };
       if (impl.note) result.note = impl.note;
@@ -621,9 +845,19 @@ export async function main(
     }
     const rate = (key: ImplementationKey) =>
       results.find((r) => r.key === key)?.casesPerSecond.median ?? Number.NaN;
+    const has = (key: ImplementationKey) => results.some((r) => r.key === key);
     for (const r of results) {
-      r.timesHandwrittenFull = rate("handwritten-full") / r.casesPerSecond.median;
-      r.timesHandwrittenDecision = rate("handwritten-decision") / r.casesPerSecond.median;
+      r.compiledSyncOverThis = rate("compiled-sync") / r.casesPerSecond.median;
+      if (has("handwritten-full"))
+        r.timesHandwrittenFull = rate("handwritten-full") / r.casesPerSecond.median;
+      if (has("handwritten-decision"))
+        r.timesHandwrittenDecision = rate("handwritten-decision") / r.casesPerSecond.median;
+    }
+    const ratios: DecisionReport["ratios"] = { compiledSync: {}, compiledAsync: {} };
+    for (const key of ANCHORS) {
+      if (!has(key)) continue;
+      ratios.compiledSync[key] = rate("compiled-sync") / rate(key);
+      ratios.compiledAsync[key] = rate("compiled-async") / rate(key);
     }
 
     const decisionReport: DecisionReport = {
@@ -631,46 +865,32 @@ export async function main(
       source: spec.source,
       rules: artefact.rules.length,
       cases: corpus.length,
+      ...(spec.note ? { note: spec.note } : {}),
       verification: {
         ran: true,
         passed: true,
-        cases: Object.fromEntries(impls.map((i) => [i.key, i.corpus.length])) as Record<
-          ImplementationKey,
-          number
-        >,
-        checks: Object.fromEntries(impls.map((i) => [i.key, i.check])) as Record<ImplementationKey, Check>,
+        cases: Object.fromEntries(impls.map((i) => [i.key, i.corpus.length])),
+        checks: Object.fromEntries(impls.map((i) => [i.key, i.check])),
         comparisons: verified.comparisons,
       },
       decisions: d,
       rulesFired: { atLeastOnce: artefact.rules.length - never.length, total: artefact.rules.length, never },
       implementations: results,
-      ratios: {
-        compiledSyncOverHandwrittenFull: rate("compiled-sync") / rate("handwritten-full"),
-        compiledAsyncOverHandwrittenFull: rate("compiled-async") / rate("handwritten-full"),
-        compiledSyncOverHandwrittenDecision: rate("compiled-sync") / rate("handwritten-decision"),
-        compiledAsyncOverHandwrittenDecision: rate("compiled-async") / rate("handwritten-decision"),
-        compiledSyncOverReference: rate("compiled-sync") / rate("reference"),
-        compiledAsyncOverReference: rate("compiled-async") / rate("reference"),
-      },
+      ratios,
     };
     report.decisions.push(decisionReport);
 
     log("");
     for (const l of table(decisionReport)) log(`  ${l}`);
-    for (const r of results) if (r.note) log(`  ${r.label}: ${r.note}`);
-    const q = decisionReport.ratios;
-    log(
-      `  compiled / hand-written, full result:   ${fixed(q.compiledSyncOverHandwrittenFull, 3)} (evaluateSync), ${fixed(q.compiledAsyncOverHandwrittenFull, 3)} (await evaluate)  ← headline: identical results`,
-    );
-    log(
-      `  compiled / hand-written, decision only: ${fixed(q.compiledSyncOverHandwrittenDecision, 3)} (evaluateSync), ${fixed(q.compiledAsyncOverHandwrittenDecision, 3)} (await evaluate)`,
-    );
-    log(
-      `  compiled / reference:                   ${fixed(q.compiledSyncOverReference, 1)}× (evaluateSync), ${fixed(q.compiledAsyncOverReference, 1)}× (await evaluate)`,
-    );
+    for (const r of results)
+      if (r.note) log(`  ${r.latencyMicros.per === "case" ? "" : "† "}${r.label}: ${r.note}`);
+    for (const l of ratioLines(decisionReport)) log(`  ${l}`);
     log(`  [${elapsed()}]`);
   }
 
+  report.load.end = loadAverage();
+  log("");
+  log(`load average at the end (1, 5, 15 min): ${report.load.end.join(", ")}`);
   if (options.out !== undefined) {
     mkdirSync(dirname(options.out), { recursive: true });
     writeFileSync(options.out, `${JSON.stringify(report, null, 2)}\n`);

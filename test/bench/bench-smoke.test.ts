@@ -1,20 +1,42 @@
 /**
  * The evaluation bench's smoke variant, in-process: it completes, its identical-results check ran and
- * passed for both decisions (the full hand-written versions and the engine's other rows deep-equal to
- * evaluateSync, the decision-only version on decision, fired rules and fee), and it reports a positive
- * rate for every implementation, the two hand-written rows included. No timing is asserted
- * (performance is the bench's business, never a unit test's), and --smoke writes nothing.
+ * passed for every decision (the full hand-written versions and the engine's other rows deep-equal to
+ * evaluateSync; the decision-only version, GoRules ZEN one case and batched, and the hand-written
+ * json-rules-engine rules on decision, fired rules and fee), and it reports a positive rate for every
+ * implementation and our ratio against every anchor. No timing is asserted (performance is the bench's
+ * business, never a unit test's), and --smoke writes nothing.
  */
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { type BenchReport, diffLines, type ImplementationKey, main, parseArgs } from "../../bench/evaluate";
+import { num } from "../../bench/anchors/facts";
+import { canonicalizer } from "../../bench/canonical-case";
+import {
+  ANCHORS,
+  type AnchorKey,
+  type BenchReport,
+  diffLines,
+  type ImplementationKey,
+  main,
+  parseArgs,
+} from "../../bench/evaluate";
+import { compileSource } from "../../dsl/index";
+import { generateCases } from "../../engine/generate/index";
+import { createEngine } from "../../engine/index";
 
+/** The two decisions with every anchor. */
 const KEYS: ImplementationKey[] = [
   "compiled-sync",
   "compiled-async",
   "reference",
   "handwritten-full",
   "handwritten-decision",
+  "zen-single",
+  "zen-batched",
+  "json-rules-engine",
 ];
+/** The real Omid ruleset: our two evaluators, the reference and its hand-written version (no peers). */
+const NO_PEERS: ImplementationKey[] = KEYS.slice(0, 5);
+const keysOf = (source: string) => (source === "rulesets/omid/versions/1.zb" ? NO_PEERS : KEYS);
 
 describe("bench/evaluate.ts --smoke", () => {
   let report: BenchReport | undefined;
@@ -26,59 +48,94 @@ describe("bench/evaluate.ts --smoke", () => {
     expect(report.decisions.map((d) => d.source)).toEqual([
       "rulesets/electronics/versions/1.zb",
       "bench/fixtures/omid-eligibility.zb",
+      "rulesets/omid/versions/1.zb",
     ]);
+    expect(report.packages["@gorules/zen-engine"]).toMatch(/^0\.54\./);
   }, 120_000);
 
   it("ran the identical-results check on every implementation, and it passed", () => {
     if (!report) throw new Error("the smoke run did not complete");
     for (const d of report.decisions) {
+      const keys = keysOf(d.source);
       expect(d.verification.ran).toBe(true);
       expect(d.verification.passed).toBe(true);
-      expect(Object.keys(d.verification.cases).sort()).toEqual([...KEYS].sort());
+      expect(Object.keys(d.verification.cases).sort()).toEqual([...keys].sort());
       for (const n of Object.values(d.verification.cases)) expect(n).toBeGreaterThan(0);
-      // Every case of the corpus, for the full hand-written version as for the engine.
-      expect(d.verification.cases["handwritten-full"]).toBe(d.cases);
-      expect(d.verification.cases["handwritten-decision"]).toBe(d.cases);
-      expect(d.verification.checks).toEqual({
+      // Every case of the corpus, for the hand-written versions and ZEN batched as for the engine.
+      for (const k of ["compiled-async", "handwritten-full", "handwritten-decision", "zen-batched"] as const)
+        if (keys.includes(k)) expect(d.verification.cases[k]).toBe(d.cases);
+      const full = "full result";
+      const decided = "decision, fired rules, fee";
+      const checks = {
         "compiled-sync": "baseline",
-        "compiled-async": "full result",
-        reference: "full result",
-        "handwritten-full": "full result",
-        "handwritten-decision": "decision, fired rules, fee",
-      });
+        "compiled-async": full,
+        reference: full,
+        "handwritten-full": full,
+        "handwritten-decision": decided,
+        "zen-single": decided,
+        "zen-batched": decided,
+        "json-rules-engine": decided,
+      };
+      expect(d.verification.checks).toEqual(Object.fromEntries(keys.map((k) => [k, checks[k]])));
       expect(d.verification.comparisons).toBe(
-        KEYS.filter((k) => k !== "compiled-sync").reduce((n, k) => n + d.verification.cases[k], 0),
+        keys.filter((k) => k !== "compiled-sync").reduce((n, k) => n + (d.verification.cases[k] ?? 0), 0),
       );
       expect(d.decisions.accept + d.decisions.refer + d.decisions.reject).toBe(d.cases);
     }
     expect(
-      lines.filter((l) => l.includes("verified: all 5 implementations agree with evaluateSync")),
+      lines.filter((l) => l.includes("verified: all 8 implementations agree with evaluateSync")),
     ).toHaveLength(2);
+    expect(
+      lines.filter((l) => l.includes("verified: all 5 implementations agree with evaluateSync")),
+    ).toHaveLength(1);
+    // The generated Omid cases, written back canonically: Persian keys only.
+    const omid = report.decisions.find((d) => d.source === "rulesets/omid/versions/1.zb");
+    expect(omid?.note).toMatch(/engine\/generate/);
   });
 
   it("reports a positive rate and latency for every implementation", () => {
     if (!report) throw new Error("the smoke run did not complete");
     for (const d of report.decisions) {
-      expect(d.implementations.map((i) => i.key)).toEqual(KEYS);
-      expect(d.implementations.map((i) => i.label)).toContain("hand-written, full result");
-      expect(d.implementations.map((i) => i.label)).toContain("hand-written, decision only");
+      const keys = keysOf(d.source);
+      expect(d.implementations.map((i) => i.key)).toEqual(keys);
       for (const impl of d.implementations) {
         expect(impl.casesPerSecond.median).toBeGreaterThan(0);
         expect(impl.casesPerSecond.min).toBeGreaterThan(0);
         expect(impl.latencyMicros.sample).toBeGreaterThan(0);
         expect(impl.latencyMicros.p99).toBeGreaterThanOrEqual(impl.latencyMicros.p50);
-        expect(Number.isFinite(impl.timesHandwrittenFull)).toBe(true);
-        expect(Number.isFinite(impl.timesHandwrittenDecision)).toBe(true);
+        expect(impl.latencyMicros.per).toBe(impl.key === "zen-batched" ? "batch of 100" : "case");
+        expect(impl.compiledSyncOverThis).toBeGreaterThan(0);
+        expect(impl.timesHandwrittenFull).toBeGreaterThan(0);
+        expect(impl.timesHandwrittenDecision).toBeGreaterThan(0);
       }
-      for (const ratio of Object.values(d.ratios)) {
-        expect(Number.isFinite(ratio)).toBe(true);
-        expect(ratio).toBeGreaterThan(0);
+      // Ours against every anchor the decision has, and only those.
+      const anchors = ANCHORS.filter((k) => keys.includes(k));
+      for (const ratios of [d.ratios.compiledSync, d.ratios.compiledAsync]) {
+        expect(Object.keys(ratios).sort()).toEqual([...anchors].sort());
+        for (const ratio of Object.values(ratios)) {
+          expect(Number.isFinite(ratio)).toBe(true);
+          expect(ratio).toBeGreaterThan(0);
+        }
       }
       // The same cases give the same number of rejects, whoever decides them.
       const rejects = new Set(
-        d.implementations.filter((i) => i.key !== "reference").map((i) => i.rejectsPerPass),
+        d.implementations.filter((i) => i.cases === d.cases).map((i) => i.rejectsPerPass),
       );
       expect(rejects.size).toBe(1);
+    }
+    const names: Record<AnchorKey, RegExp> = {
+      "handwritten-full": /compiled \/ hand-written, full result +[\d.]+ \(evaluateSync\)/,
+      "handwritten-decision": /compiled \/ hand-written, decision only +[\d.]+ \(evaluateSync\)/,
+      reference: /compiled \/ reference evaluator +[\d.]+ \(evaluateSync\)/,
+      "zen-single": /compiled \/ ZEN, one case +[\d.]+ \(evaluateSync\)/,
+      "zen-batched": /compiled \/ ZEN, batches of 100 +[\d.]+ \(evaluateSync\)/,
+      "json-rules-engine": /compiled \/ json-rules-engine rules +[\d.]+ \(evaluateSync\)/,
+    };
+    for (const key of ANCHORS) {
+      // Printed for every decision that has the anchor: all three have the hand-written versions and
+      // the reference evaluator, the two bench decisions the peers.
+      const printed = lines.filter((l) => names[key].test(l)).length;
+      expect(printed).toBe(NO_PEERS.includes(key) ? 3 : 2);
     }
   });
 
@@ -113,5 +170,50 @@ describe("bench/evaluate.ts arguments", () => {
   it("refuses what it does not know", () => {
     expect(() => parseArgs(["--cases", "0"])).toThrow(/positive whole number/);
     expect(() => parseArgs(["--fast"])).toThrow(/unknown argument/);
+  });
+});
+
+describe("bench/canonical-case.ts", () => {
+  const artefact = compileSource(readFileSync("rulesets/omid/versions/1.zb", "utf8")).artefact;
+  if (!artefact) throw new Error("rulesets/omid/versions/1.zb does not compile");
+  const canonical = canonicalizer(artefact);
+  const engine = createEngine(artefact, { evaluator: "compiled" });
+
+  it("writes a generated case as a service sends it, and the engine reads it to the same result", () => {
+    const names = new Set(artefact.inputs.map((i) => i.name));
+    const persianDigits = /[۰-۹٬٫]/;
+    const numeric = new Set(
+      artefact.inputs.filter((i) => ["number", "money", "percent"].includes(i.type.kind)).map((i) => i.name),
+    );
+    for (const raw of generateCases(artefact, 300, 3)) {
+      const c = canonical(raw);
+      for (const key of Object.keys(c)) expect(names.has(key)).toBe(true);
+      const json = JSON.stringify(c);
+      expect(json).not.toMatch(persianDigits);
+      expect(json).not.toMatch(/[يك]/);
+      for (const [name, v] of Object.entries(c)) {
+        if (!numeric.has(name)) continue;
+        if (typeof v === "number") expect(Number.isSafeInteger(v)).toBe(true);
+        else expect(v).toMatch(/^-?\d+\.\d+$/);
+      }
+      expect(engine.evaluateSync(c)).toEqual(engine.evaluateSync(raw));
+    }
+  });
+
+  it("writes a fraction as a decimal string and a safe integer as a number", () => {
+    const base = canonical(generateCases(artefact, 1, 1)[0]);
+    const c = canonical({ ...base, مبلغ_تسهیلات: "۱٬۲۳۴٫۵", سن_متقاضی: "30" });
+    expect(c.مبلغ_تسهیلات).toBe("1234.5");
+    expect(c.سن_متقاضی).toBe(30);
+  });
+});
+
+describe("bench/anchors/facts.ts num", () => {
+  it("takes a number a double carries exactly, and refuses one it would not", () => {
+    expect(num("1234567890.5", "x")).toBe(1234567890.5);
+    expect(num(12, "x")).toBe(12);
+    expect(num("000123456789012345", "x")).toBe(123456789012345);
+    expect(() => num("1234567890123456", "x")).toThrow(/15 significant digits/);
+    expect(() => num("1e3", "x")).toThrow(/must be a number/);
   });
 });
