@@ -45,7 +45,7 @@ import { openSaveDialog } from "./save-dialog";
 import type { SymbolSummary } from "./symbols";
 import { mountTabs } from "./tabs";
 import { mountTestsPanel } from "./tests-panel";
-import { mountVersionsPanel } from "./versions-panel";
+import { mountVersionsPanel, STATUS_FA } from "./versions-panel";
 
 self.MonacoEnvironment = { getWorker: () => new EditorWorker() };
 
@@ -131,12 +131,16 @@ async function main(): Promise<void> {
     save: () => {
       if (!fund) return;
       const name = fund.fund;
-      openSaveDialog({ fund: name, base, source: ed.getValue() }, async (created) => {
-        drafts.drop(name, base);
-        await reloadFund(name, created.version);
-        const state = created.status === "published" ? "و منتشر شد" : "به‌صورت پیش‌نویس";
-        versionsPanel.notify(`نسخه‌ی ${fa(created.version)} ذخیره شد ${state}؛ ویرایشگر اکنون روی آن است.`);
-      });
+      openSaveDialog(
+        { fund: name, base, source: ed.getValue() },
+        async (created) => {
+          drafts.drop(name, base);
+          await reloadFund(name, created.version);
+          const state = created.status === "published" ? "و منتشر شد" : "به‌صورت پیش‌نویس";
+          versionsPanel.notify(`نسخه‌ی ${fa(created.version)} ذخیره شد ${state}؛ ویرایشگر اکنون روی آن است.`);
+        },
+        () => void rebase(name),
+      );
     },
     goTo,
   });
@@ -213,7 +217,13 @@ async function main(): Promise<void> {
   const showVersions = (info: FundInfo, chosen?: string) => {
     versionSelect.replaceChildren(
       ...info.versions.map((v) => {
-        const label = [`نسخه‌ی ${fa(v.version)}`, v.date && fa(v.date), v.status].filter(Boolean).join(" — ");
+        const label = [
+          `نسخه‌ی ${fa(v.version)}`,
+          v.date && fa(v.date),
+          v.status && (STATUS_FA[v.status] ?? v.status),
+        ]
+          .filter(Boolean)
+          .join(" — ");
         const option = new Option(label, v.version);
         if (v.note) option.title = v.note;
         return option;
@@ -238,6 +248,29 @@ async function main(): Promise<void> {
         if (fund?.fund === info.fund) casePanel.setExamples(list);
       })
       .catch(() => undefined);
+  };
+  /**
+   * After a refused save (409): the draft, as it is, moved onto the fund's latest version — the
+   * listing read again, the latest version becomes its base, and the comparison is set against it so
+   * the person sees what the other save changed before saving again.
+   */
+  const rebase = async (name: string) => {
+    const text = ed.getValue();
+    try {
+      const info = await fundInfo(name);
+      funds = funds.map((f) => (f.fund === name ? info : f));
+      drafts.drop(name, base);
+      drafts.keep(name, info.latest, text);
+      useFund(info, info.latest);
+      await open(name, info.latest);
+      dirty.textContent = "تغییرات ذخیره‌نشده";
+      versionsPanel.compareWith(info.latest);
+      versionsPanel.notify(
+        `پیش‌نویس اکنون بر پایه‌ی نسخه‌ی ${fa(info.latest)} است؛ پیش از ذخیره آن را با همین نسخه مقایسه کنید.`,
+      );
+    } catch (e) {
+      setStatus(e instanceof RequestError ? e.fa : "فهرست نسخه‌ها خوانده نشد", "error");
+    }
   };
   /** After a save: the fund's listing again, and the new version opened. */
   const reloadFund = async (name: string, version: string) => {

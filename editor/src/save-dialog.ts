@@ -16,7 +16,15 @@ export interface SaveTarget {
   source: string;
 }
 
-export function openSaveDialog(target: SaveTarget, saved: (v: VersionInfo) => void): void {
+/**
+ * `saved` is called with the new version; `rebase`, offered after a conflict, moves the draft onto the
+ * fund's latest version (the dialog closes; nothing is saved).
+ */
+export function openSaveDialog(
+  target: SaveTarget,
+  saved: (v: VersionInfo) => void,
+  rebase: () => void,
+): void {
   const note = h("textarea", { id: "save-note", rows: "3", "aria-label": "یادداشت" });
   const author = h("input", { id: "save-author", type: "text", "aria-label": "نویسنده" });
   author.value = drafts.author();
@@ -37,8 +45,16 @@ export function openSaveDialog(target: SaveTarget, saved: (v: VersionInfo) => vo
     },
     { id: "save-as-draft", hidden: "" },
   );
+  const onLatest = button(
+    "بردن پیش‌نویس روی تازه‌ترین نسخه",
+    () => {
+      dialog.close();
+      rebase();
+    },
+    { id: "save-rebase", hidden: "" },
+  );
   const save = button("ذخیره", () => void submit(), { id: "save-confirm", class: "primary" });
-  const cancel = button("انصراف", () => dialog.close(), { class: "secondary" });
+  const cancel = button("انصراف", () => dialog.close(), { id: "save-cancel", class: "secondary" });
   const dialog = h(
     "dialog",
     { id: "save-dialog", "aria-label": "ذخیره‌ی نسخه‌ی تازه" },
@@ -49,7 +65,7 @@ export function openSaveDialog(target: SaveTarget, saved: (v: VersionInfo) => vo
     h("label", { class: "check" }, publish, " انتشار (نسخه‌ی جاری صندوق شود)"),
     tokenRow,
     message,
-    h("div", { class: "actions" }, save, asDraft, cancel),
+    h("div", { class: "actions" }, save, asDraft, onLatest, cancel),
   );
   dialog.addEventListener("close", () => dialog.remove());
   document.body.append(dialog);
@@ -65,6 +81,7 @@ export function openSaveDialog(target: SaveTarget, saved: (v: VersionInfo) => vo
     }
     save.disabled = true;
     asDraft.hidden = true;
+    onLatest.hidden = true;
     message.textContent = "در حال ذخیره…";
     delete message.dataset.state;
     if (token.value) drafts.rememberToken(token.value);
@@ -101,6 +118,7 @@ export function openSaveDialog(target: SaveTarget, saved: (v: VersionInfo) => vo
         token.focus();
       } else {
         message.textContent = `${e.fa} ${kept}`;
+        if (e.status === 409) onLatest.hidden = false;
       }
     }
   }

@@ -26,7 +26,7 @@ export interface VersionsHost {
   goTo(line: number): void;
 }
 
-const STATUS_FA: Record<string, string> = { published: "منتشرشده", draft: "پیش‌نویس" };
+export const STATUS_FA: Record<string, string> = { published: "منتشرشده", draft: "پیش‌نویس" };
 
 function when(v: VersionInfo): string {
   if (v.savedAt) {
@@ -96,6 +96,10 @@ export function mountVersionsPanel(host: HTMLElement, runner: Runner, app: Versi
   }
 
   return {
+    /** Preselect the version a comparison is made with. */
+    compareWith(version: string): void {
+      against.value = version;
+    },
     /** A line above the list (e.g. "version 3 saved"), until the next one. */
     notify(text: string): void {
       notice.textContent = text;
