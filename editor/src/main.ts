@@ -135,9 +135,19 @@ async function main(): Promise<void> {
         { fund: name, base, source: ed.getValue() },
         async (created) => {
           drafts.drop(name, base);
-          await reloadFund(name, created.version);
           const state = created.status === "published" ? "و منتشر شد" : "به‌صورت پیش‌نویس";
-          versionsPanel.notify(`نسخه‌ی ${fa(created.version)} ذخیره شد ${state}؛ ویرایشگر اکنون روی آن است.`);
+          try {
+            await reloadFund(name, created.version);
+            versionsPanel.notify(
+              `نسخه‌ی ${fa(created.version)} ذخیره شد ${state}؛ ویرایشگر اکنون روی آن است.`,
+            );
+          } catch (e) {
+            // Saved, but the listing could not be read again: say both, keep the text where it is.
+            const why = e instanceof RequestError ? e.fa : "فهرست نسخه‌ها خوانده نشد";
+            versionsPanel.notify(
+              `نسخه‌ی ${fa(created.version)} ذخیره شد ${state}؛ اما ${why}. صفحه را دوباره بارگذاری کنید.`,
+            );
+          }
         },
         () => void rebase(name),
       );
