@@ -106,6 +106,8 @@ export function mountCasePanel(
       examples = list;
       exampleSelect.replaceChildren(new Option("—", ""), ...list.map((e) => new Option(e.name, e.name)));
       if (list[0]) exampleSelect.value = list[0].name;
+      // The examples may arrive after the form was built: fill it if nothing was typed yet.
+      if (form && Object.keys(form.read()).length === 0) fillFromExample();
     },
   };
 }

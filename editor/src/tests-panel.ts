@@ -14,7 +14,17 @@ export function mountTestsPanel(host: HTMLElement, ed: editor.IStandaloneCodeEdi
   const summary = h("p", { class: "summary", role: "status" });
   const list = h("div", { class: "tests" });
   const run = button("اجرای آزمون‌ها", () => void start(), { id: "run-tests", class: "primary" });
-  host.replaceChildren(h("div", { class: "actions" }, run), summary, list);
+  // Results are of the text as it was run: once it changes, their lines and verdicts may be stale.
+  const stale = h(
+    "p",
+    { class: "stale", id: "tests-stale", hidden: "" },
+    "متن پس از این اجرا تغییر کرده است؛ دوباره اجرا کنید.",
+  );
+  host.replaceChildren(h("div", { class: "actions" }, run), summary, stale, list);
+  let ranVersion: number | undefined;
+  ed.onDidChangeModelContent(() => {
+    if (ranVersion !== undefined) stale.hidden = ed.getModel()?.getAlternativeVersionId() === ranVersion;
+  });
 
   const goTo = (line: number) => {
     ed.revealLineInCenter(line);
@@ -26,6 +36,8 @@ export function mountTestsPanel(host: HTMLElement, ed: editor.IStandaloneCodeEdi
     run.disabled = true;
     summary.textContent = "در حال اجرای آزمون‌ها…";
     list.replaceChildren();
+    stale.hidden = true;
+    ranVersion = ed.getModel()?.getAlternativeVersionId();
     const answer = await runner.run({ kind: "tests", source: ed.getValue() });
     run.disabled = false;
     show(answer);

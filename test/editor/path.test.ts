@@ -119,8 +119,11 @@ describe("a policy officer's path through the editor", () => {
       await page.keyboard.type("انتظار پذیرش");
       await page.keyboard.press("Escape");
       await expect.poll(() => status().textContent(), { timeout: LONG }).toBe("بی‌ایراد");
+      // The results shown are of the text before this edit, and the panel says so.
+      expect(await page.locator("#tests-stale").isVisible()).toBe(true);
 
       expect(await runTests()).toBe("۴۰۱ آزمون: ۳۹۸ درست، ۳ نادرست");
+      expect(await page.locator("#tests-stale").isVisible()).toBe(false);
       expect(await page.locator("#panel-tests .test.fail", { hasText: BOUNDARY_TEST }).count()).toBe(0);
       expect(await page.locator("#panel-tests .test.pass", { hasText: BOUNDARY_TEST }).count()).toBe(1);
       await session.screenshot("path-4-tests-fixed");
