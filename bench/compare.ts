@@ -31,6 +31,7 @@ import { availableParallelism, tmpdir } from "node:os";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { isDeepStrictEqual } from "node:util";
+import { getHeapStatistics } from "node:v8";
 import { loadRuleset } from "../cli/load";
 import { resolveRuleset } from "../cli/resolve";
 import { type CompareReport, Comparison, DEFAULT_EXAMPLES, rulesetRef } from "../compare";
@@ -144,6 +145,8 @@ export interface ChildResult {
   rssBeforeMiB: number;
   /** RSS at each tenth of the corpus: a corpus that grows memory shows a climb here. */
   rssSamplesMiB: number[];
+  /** The main thread's V8 heap (committed) at the same points: what of the RSS is not the workers'. */
+  mainHeapSamplesMiB: number[];
   peakRssMiB: number;
   report: CompareReport;
 }
@@ -178,6 +181,7 @@ async function child(spec: ChildSpec, expected: number): Promise<void> {
   });
   const rssBefore = process.memoryUsage.rss();
   const samples: number[] = [];
+  const heapSamples: number[] = [];
   const every = Math.max(1, Math.floor(expected / 10));
   let seen = 0;
   const cpu0 = process.cpuUsage();
@@ -189,7 +193,10 @@ async function child(spec: ChildSpec, expected: number): Promise<void> {
   try {
     await runCorpus(lines, comparison, runner, {
       onCase: () => {
-        if (++seen % every === 0) samples.push(mib(process.memoryUsage.rss()));
+        if (++seen % every === 0) {
+          samples.push(mib(process.memoryUsage.rss()));
+          heapSamples.push(mib(getHeapStatistics().total_heap_size));
+        }
       },
     });
   } finally {
@@ -206,6 +213,7 @@ async function child(spec: ChildSpec, expected: number): Promise<void> {
     cpuSeconds: (cpu.user + cpu.system) / 1e6,
     rssBeforeMiB: mib(rssBefore),
     rssSamplesMiB: samples,
+    mainHeapSamplesMiB: heapSamples,
     // maxRSS is in kibibytes (getrusage's ru_maxrss).
     peakRssMiB: mib(process.resourceUsage().maxRSS * 1024),
     report,
@@ -258,6 +266,7 @@ export interface RunFigures {
   cpuSeconds: number;
   rssBeforeMiB: number;
   rssSamplesMiB: number[];
+  mainHeapSamplesMiB: number[];
   peakRssMiB: number;
 }
 
@@ -339,6 +348,7 @@ function figures(r: ChildResult): RunFigures {
     cpuSeconds: Math.round(r.cpuSeconds * 100) / 100,
     rssBeforeMiB: r.rssBeforeMiB,
     rssSamplesMiB: r.rssSamplesMiB,
+    mainHeapSamplesMiB: r.mainHeapSamplesMiB,
     peakRssMiB: r.peakRssMiB,
   };
 }
@@ -378,6 +388,15 @@ function table(head: string[], rows: string[][]): string[] {
     `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join(" | ")} |`;
   const rule = `|${widths.map((w, i) => (i === 0 ? `${"-".repeat(w + 1)}-` : `${"-".repeat(w + 1)}:`)).join("|")}|`;
   return [line(head), rule, ...rows.map(line)];
+}
+
+/** Whether Linux groups scheduling by session: then a busy machine caps this bench at its share. */
+function autogroup(): boolean {
+  try {
+    return readFileSync("/proc/sys/kernel/sched_autogroup_enabled", "utf8").trim() === "1";
+  } catch {
+    return false;
+  }
 }
 
 export interface BenchIO {
@@ -500,7 +519,7 @@ export async function main(
       loadAverage: {
         before: loadBefore,
         after: loadAfter,
-        note: `1, 5 and 15 minute load averages of a machine shared with other work, on ${m.cores} cores: a load near the core count leaves the threaded run fewer cores than it asks for`,
+        note: `1, 5 and 15 minute load averages of a machine shared with other work, on ${m.cores} cores: a load near the core count leaves the threaded run fewer cores than it asks for${autogroup() ? "; and the kernel schedules by session (sched_autogroup_enabled = 1), so under load this bench's session gets its share of the cores however many threads it runs, and threaded ÷ single tends to 1" : ""}`,
       },
       packages,
       versions: {

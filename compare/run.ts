@@ -44,7 +44,11 @@ export async function runCorpus(
 ): Promise<boolean> {
   const chunkSize = options.chunk ?? DEFAULT_CHUNK;
   const inFlight = options.inFlight ?? runner.threads * 2;
-  const queue: { items: CaseLine[]; diffs: Promise<CaseDiff[]> }[] = [];
+  // A sent chunk is kept as its malformed lines and a null in each case's place: the case itself goes
+  // to the runner and comes back in its diff when something differs, so this thread does not hold it
+  // the while the chunk is out (held that long, every case outlived the young generation and the main
+  // thread's heap grew with the corpus until the collector caught up).
+  const queue: { marks: ({ line: number; malformed: Message } | null)[]; diffs: Promise<CaseDiff[]> }[] = [];
   // One reaction on `stop` for the whole run, waking whichever read is waiting. (A Promise.race with
   // `stop` per line would add a reaction per line to a promise that never settles, each holding its
   // line: memory growing with the corpus.)
@@ -66,8 +70,8 @@ export async function runCorpus(
     if (!head) return;
     const diffs = await head.diffs;
     let k = 0;
-    for (const item of head.items) {
-      if ("malformed" in item) comparison.addMalformed(item.line, item.malformed);
+    for (const mark of head.marks) {
+      if (mark) comparison.addMalformed(mark.line, mark.malformed);
       else {
         comparison.add(diffs[k++] as CaseDiff);
         options.onCase?.();
@@ -78,7 +82,7 @@ export async function runCorpus(
     const cases = items.flatMap((i) => ("case" in i ? [i] : []));
     const diffs = runner.run(cases);
     diffs.catch(() => {}); // awaited in order by merge; a failure surfaces there
-    queue.push({ items, diffs });
+    queue.push({ marks: items.map((i) => ("malformed" in i ? i : null)), diffs });
   };
 
   let items: CaseLine[] = [];
