@@ -77,6 +77,8 @@ export function mountCasePanel(
       result.replaceChildren(...view(answer.result));
     } else if (answer.kind === "invalid-case") {
       const rest = form.showIssues(answer.issues);
+      // The form is long: bring the first field with an issue into view.
+      fields.querySelector("[data-invalid]")?.scrollIntoView({ block: "center" });
       result.replaceChildren(
         h(
           "div",
