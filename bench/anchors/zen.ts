@@ -17,11 +17,13 @@
  * the JS thread with the result converted back. So `Promise.all` over a batch spreads the batch over
  * both cores, while one case at a time pays the round trip to a pool thread per case.
  *
- * Numbers: ZEN computes on rust_decimal (28–29 significant digits) inside, but every number crosses
- * the JS boundary as a double, in and out (./facts.ts hands it only numbers a double carries exactly;
- * the fee comes back as a double). Where the engine works to 40 digits a 28-digit division can differ in
- * the last places, so the fee is compared after both are rounded to the rial — which the ruleset's
- * گرد already does, so an exact fee is expected and the comparison says so if it is not.
+ * Numbers: ZEN computes on rust_decimal (a 96-bit mantissa: 28–29 significant digits) inside, and every
+ * number crosses the JS boundary as a double, in and out (./facts.ts hands it only numbers a double
+ * carries exactly; the fee comes back as a double). Where the engine works to 40 digits a 28-digit
+ * division can differ in the last places. That mattered once: the covers, written as 1.zb writes them
+ * (÷ 1.2), flipped a rule on 2 of 20,000 cases at the exact edge of a cover, so the graph writes them
+ * without the division (same value in exact arithmetic). The fee is compared as the whole rials the
+ * ruleset's گرد rounds it to.
  */
 import { type ZenDecision, ZenEngine } from "@gorules/zen-engine";
 import type { Decided, Decision } from "../handwritten/read";
@@ -252,11 +254,15 @@ export function electronicsGraph(): ReturnType<typeof graph> {
       hasPoa: has(POA),
       nonPositive: "some(rated, #.value <= 0)",
       kinds: "($.hasCash ? 1 : 0) + ($.hasBonds ? 1 : 0) + ($.hasNotes ? 1 : 0) + ($.hasProperty ? 1 : 0)",
+      // 1.zb's covers, 1.2 × (amount − cash − bonds ÷ 1.2) and amount − cash − bonds ÷ 1.2 − notes ÷ 1.2,
+      // without dividing by 1.2: at 28 digits a ÷ 1.2 leaves a last-place error that rounding up turns
+      // into a whole rial at the exact edge of a cover (2 of 20,000 corpus cases flipped a rule).
+      // Written exactly, ZEN lands on the value the engine's 40 digits give.
       bondsExact: "1.2 * (amount - $.cash)",
       bondsRequired: roundUp("bondsExact"),
-      notesExact: "1.2 * (amount - $.cash - $.bonds / 1.2)",
+      notesExact: "1.2 * (amount - $.cash) - $.bonds",
       notesRequired: roundUp("notesExact"),
-      remainderExact: "amount - $.cash - $.bonds / 1.2 - $.notes / 1.2",
+      remainderExact: "(6 * (amount - $.cash) - 5 * $.bonds - 5 * $.notes) / 6",
       remainder: roundUp("remainderExact"),
       weighted: "sum(map(rated, #.value * #.rate))",
       // No collaterals: a division by zero in 1.zb, so the rate and the fee are missing.

@@ -8,6 +8,7 @@
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { engineCoverOffExact } from "../../bench/anchors/exact-covers";
 import { num } from "../../bench/anchors/facts";
 import { canonicalizer } from "../../bench/canonical-case";
 import {
@@ -21,7 +22,7 @@ import {
 } from "../../bench/evaluate";
 import { compileSource } from "../../dsl/index";
 import { generateCases } from "../../engine/generate/index";
-import { createEngine } from "../../engine/index";
+import { createEngine, type EvaluationResult } from "../../engine/index";
 
 /** The two decisions with every anchor. */
 const KEYS: ImplementationKey[] = [
@@ -117,9 +118,13 @@ describe("bench/evaluate.ts --smoke", () => {
           expect(ratio).toBeGreaterThan(0);
         }
       }
-      // The same cases give the same number of rejects, whoever decides them.
+      // The same cases give the same number of rejects, whoever decides them (a peer that decided a
+      // case of arithmetic edge differently aside).
+      const edged = new Set(d.verification.arithmeticEdges.map((e) => e.implementation));
       const rejects = new Set(
-        d.implementations.filter((i) => i.cases === d.cases).map((i) => i.rejectsPerPass),
+        d.implementations
+          .filter((i) => i.cases === d.cases && !edged.has(i.key))
+          .map((i) => i.rejectsPerPass),
       );
       expect(rejects.size).toBe(1);
     }
@@ -205,6 +210,38 @@ describe("bench/canonical-case.ts", () => {
     const c = canonical({ ...base, مبلغ_تسهیلات: "۱٬۲۳۴٫۵", سن_متقاضی: "30" });
     expect(c.مبلغ_تسهیلات).toBe("1234.5");
     expect(c.سن_متقاضی).toBe(30);
+  });
+});
+
+describe("bench/anchors/exact-covers.ts", () => {
+  // 1 billion rials, 600,000,001 of bonds (covering 500,000,000.83…), 600 million of property.
+  const input = {
+    guaranteeType: "حسن_انجام_کار",
+    amount: "1000000000",
+    termMonths: 12,
+    insured: true,
+    collaterals: [
+      { kind: "اوراق_بهادار", value: "600000001" },
+      { kind: "ترهین_ملک", value: "600000000" },
+    ],
+  };
+  const result = (covers: Record<string, string>) =>
+    ({
+      decision: "accept",
+      outcomes: [],
+      values: { ارزش_وجه_نقد: "0", ارزش_اوراق: "600000001", ارزش_سفته: "0", ...covers },
+    }) as unknown as EvaluationResult;
+
+  it("finds nothing when the engine's covers are the exact ones", () => {
+    // 1.2 × 10⁹ = 1,200,000,000; 1.2 × (10⁹ − 600,000,001 ÷ 1.2) = 599,999,999; the remainder
+    // 10⁹ − 500,000,000.83… = 499,999,999.16… rounds up to 500,000,000.
+    const exact = { اوراق_لازم: "1200000000", سفته_لازم: "599999999", باقیمانده_برای_ملک: "500000000" };
+    expect(engineCoverOffExact(input, result(exact))).toBeUndefined();
+  });
+
+  it("names a cover the engine has a rial above exact arithmetic", () => {
+    const off = { اوراق_لازم: "1200000000", سفته_لازم: "600000000", باقیمانده_برای_ملک: "500000000" };
+    expect(engineCoverOffExact(input, result(off))).toBe("سفته_لازم: engine 600000000 ≠ exact 599999999");
   });
 });
 
