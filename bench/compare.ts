@@ -296,6 +296,14 @@ export interface CompareBenchReport {
     singleWallSeconds: Spread;
     /** Median cases/s threaded ÷ median cases/s single. */
     ratioThreadedOverSingle: number;
+    /**
+     * CPU seconds (all threads) per case, single ÷ threaded: what threads cost in work (worker start
+     * and warm-up, copying chunks and diffs between threads). Unlike the wall-time ratio it hardly
+     * depends on how busy the machine is.
+     */
+    cpuEfficiency: number;
+    /** threads × cpuEfficiency: the ratio the threaded run would reach with every core its own. */
+    ratioIfCoresFree: number;
     /** What 1,000,000 cases would take threaded at the measured rate, against issue 10's 15 s. */
     projectedSecondsFor1M: number;
   };
@@ -507,6 +515,8 @@ export async function main(
     const tRates = threaded.map((r) => r.cases / r.wallSeconds);
     const sRates = single.map((r) => r.cases / r.wallSeconds);
     const ratio = median(tRates) / median(sRates);
+    const cpuPerCase = (rs: ChildResult[]) => median(rs.map((r) => r.cpuSeconds / r.cases));
+    const efficiency = cpuPerCase(single) / cpuPerCase(threaded);
     const largePeak = Math.max(...threaded.map((r) => r.peakRssMiB));
     const memoryRatio = largePeak / smallRun.peakRssMiB;
     const projected = TARGET_CASES / median(tRates);
@@ -545,6 +555,8 @@ export async function main(
         threadedWallSeconds: spread(threaded.map((r) => Math.round(r.wallSeconds * 1000) / 1000)),
         singleWallSeconds: spread(single.map((r) => Math.round(r.wallSeconds * 1000) / 1000)),
         ratioThreadedOverSingle: Math.round(ratio * 1000) / 1000,
+        cpuEfficiency: Math.round(efficiency * 1000) / 1000,
+        ratioIfCoresFree: Math.round(threads * efficiency * 1000) / 1000,
         projectedSecondsFor1M: Math.round(projected * 10) / 10,
       },
       memory: {
@@ -614,6 +626,9 @@ export async function main(
     log("");
     log(
       `threaded ÷ single: ${fixed(ratio, 2)}× (median ${int(median(tRates))} vs ${int(median(sRates))} cases/s, ${threads} workers)`,
+    );
+    log(
+      `CPU per case, single ÷ threaded: ${fixed(efficiency, 2)}, so with every core free threaded ÷ single would be about ${fixed(threads * efficiency, 2)}×`,
     );
     log(
       `1,000,000 cases × 2 versions threaded: ${options.count >= TARGET_CASES ? "measured" : "projected"} ${fixed(options.count >= TARGET_CASES ? out.targets.regressionSeconds.seconds : projected, 1)} s (target ${TARGET_SECONDS} s)`,

@@ -45,6 +45,8 @@ it("bench/compare.ts --quick writes the figures, and the threaded and single rep
     expect(r.peakRssMiB).toBeGreaterThan(r.rssBeforeMiB * 0.5);
   }
   expect(c.ratioThreadedOverSingle).toBeGreaterThan(0);
+  expect(c.cpuEfficiency).toBeGreaterThan(0);
+  expect(c.ratioIfCoresFree).toBeCloseTo(c.threads * c.cpuEfficiency, 2);
   expect(c.threaded[0]?.cases).toBe(count);
   expect(report.memory.small.cases).toBe(memoryCount);
   expect(report.memory.ratio).toBeCloseTo(report.memory.largePeakRssMiB / report.memory.small.peakRssMiB, 2);
