@@ -26,7 +26,10 @@
  * load shedding). Its rounds are interleaved with the evaluate endpoint's (constant, evaluate,
  * constant, ...), so that a busy moment of the shared machine does not land on one side only. The
  * report gives evaluate ÷ constant requests/s (medians), both p99s, and the errors of both (the
- * target: ≥ 0.5 with no error).
+ * target: ≥ 0.5 with no error). A second route of the same bare server, POST /constant-answer,
+ * answers the evaluate endpoint's own answer to the first case (held as an object, serialised per
+ * request): evaluate ÷ that says how much of the gap is the size of the answer (an Omid answer is
+ * ~10 kB with every value and Persian message) rather than the work of deciding.
  *
  * Options: --requests N (per round, default 10000) --rounds R (default 5) --connections C (default 8)
  * --cases K (distinct cases, default 500) --batch-requests B (per batch round, default 300)
@@ -75,11 +78,15 @@ async function child(rulesetsDir: string): Promise<void> {
 /** What the bare endpoint answers, every time. */
 const CONSTANT = { decision: "accept", constant: true };
 
-async function constantChild(): Promise<void> {
-  // The server's own framework, imported the same way, with nothing registered but the one route.
+async function constantChild(answerFile: string): Promise<void> {
+  // The server's own framework, imported the same way, with nothing registered but the routes.
   const { default: Fastify } = await import("fastify");
+  const answer: unknown = JSON.parse(readFileSync(answerFile, "utf8"));
   const app = Fastify();
   app.post("/constant", async () => CONSTANT);
+  // The evaluate endpoint's own answer to one case, as an object: serialised on every request as
+  // the evaluate endpoint's answers are, the same bytes on the wire.
+  app.post("/constant-answer", async () => answer);
   const address = await app.listen({ port: 0, host: "127.0.0.1" });
   process.stdout.write(`listening ${address}\n`);
   process.on("SIGTERM", () => {
@@ -318,23 +325,29 @@ async function main(): Promise<number> {
   }
 
   const { proc, url } = await startChild(["--child", staged.dir]);
-  const constant = await startChild(["--constant-child"]).catch((e: unknown) => {
-    proc.kill("SIGTERM");
-    throw e;
-  });
+  let constant: { proc: ChildProcess; url: string } | undefined;
   try {
     // Correctness first: the service decides as the library does, on every case.
+    let answerBytes = 0;
     for (let i = 0; i < cases.length; i++) {
       const res = await fetch(`${url}${path}`, { method: "POST", headers, body: requests[i]!.body });
-      const body = (await res.json()) as { result?: { decision: string } };
+      const text = await res.text();
+      const body = JSON.parse(text) as { result?: { decision: string } };
       if (res.status !== 200 || body.result?.decision !== expected[i]) {
-        process.stderr.write(`case ${i}: HTTP ${res.status}, ${JSON.stringify(body).slice(0, 300)}\n`);
+        process.stderr.write(`case ${i}: HTTP ${res.status}, ${text.slice(0, 300)}\n`);
         return 1;
       }
+      // The first case's answer is what the same-size constant endpoint answers.
+      if (i === 0) {
+        writeFileSync(join(staged.dir, "answer.json"), text);
+        answerBytes = Buffer.byteLength(text);
+      }
     }
+    constant = await startChild(["--constant-child", join(staged.dir, "answer.json")]);
     // The same requests, sent to the bare endpoint: same bodies, its own path.
     const constantRequests = requests.map((r) => ({ ...r, path: "/constant" }));
     const constantBatches = batches.map((r) => ({ ...r, path: "/constant" }));
+    const answerRequests = requests.map((r) => ({ ...r, path: "/constant-answer" }));
     const bad = (r: { errors: number; non2xx: number; timeouts: number }) =>
       r.errors + r.non2xx + r.timeouts > 0;
     const warmup = await fire(url, requests, Math.min(2000, o.requests), o.connections);
@@ -344,18 +357,23 @@ async function main(): Promise<number> {
       Math.min(2000, o.requests),
       o.connections,
     );
+    const answerWarmup = await fire(constant.url, answerRequests, Math.min(2000, o.requests), o.connections);
     const start = await memory(url);
     const rounds = [];
     const constantRounds = [];
+    const answerRounds = [];
     for (let r = 0; r < o.rounds; r++) {
       const bare = summary(await fire(constant.url, constantRequests, o.requests, o.connections));
       constantRounds.push(bare);
+      const same = summary(await fire(constant.url, answerRequests, o.requests, o.connections));
+      answerRounds.push(same);
       const result = await fire(url, requests, o.requests, o.connections);
       rounds.push({ ...summary(result), heapAfterGcMB: round1((await memory(url)).heapUsedBytes / MB) });
       process.stdout.write(
         `round ${r + 1}/${o.rounds}: ${rounds.at(-1)!.requestsPerSecond} req/s, p99 ${result.latency.p99} ms, ` +
           `errors ${result.errors}, non-2xx ${result.non2xx}, heap ${rounds.at(-1)!.heapAfterGcMB} MB; ` +
-          `constant ${bare.requestsPerSecond} req/s, p99 ${bare.latencyMs.p99} ms, errors ${bare.errors}, non-2xx ${bare.non2xx}\n`,
+          `constant ${bare.requestsPerSecond} req/s, p99 ${bare.latencyMs.p99} ms, errors ${bare.errors}, non-2xx ${bare.non2xx}; ` +
+          `same-size constant ${same.requestsPerSecond} req/s, p99 ${same.latencyMs.p99} ms, errors ${same.errors}\n`,
       );
     }
     const batchConnections = Math.min(o.connections, 2);
@@ -380,6 +398,10 @@ async function main(): Promise<number> {
     const failures = [
       ...(bad(warmup) ? ["the warm-up had errors"] : []),
       ...(bad(constantWarmup) ? ["the constant endpoint's warm-up had errors"] : []),
+      ...(bad(answerWarmup) ? ["the same-size constant endpoint's warm-up had errors"] : []),
+      ...answerRounds.flatMap((r, i) =>
+        bad(r) ? [`the same-size constant endpoint's round ${i + 1} had errors`] : [],
+      ),
       ...rounds.flatMap((r, i) => (bad(r) ? [`round ${i + 1} had errors`] : [])),
       ...constantRounds.flatMap((r, i) =>
         bad(r) ? [`the constant endpoint's round ${i + 1} had errors`] : [],
@@ -415,6 +437,17 @@ async function main(): Promise<number> {
       evaluateErrors: errorsOf(rounds),
       constantErrors: errorsOf(constantRounds),
     };
+    const answerThroughput = spreadOf(answerRounds);
+    const sameSize = {
+      answerBytes,
+      evaluateRequestsPerSecond: throughput.requestsPerSecondMedian,
+      constantRequestsPerSecond: answerThroughput.requestsPerSecondMedian,
+      ratio: ratio(throughput.requestsPerSecondMedian, answerThroughput.requestsPerSecondMedian),
+      evaluateP99Ms: p99(rounds),
+      constantP99Ms: p99(answerRounds),
+      evaluateErrors: errorsOf(rounds),
+      constantErrors: errorsOf(answerRounds),
+    };
     const batched = {
       casesPerRequest: batchSize,
       evaluateRequestsPerSecond: batchThroughput.requestsPerSecondMedian,
@@ -447,6 +480,8 @@ async function main(): Promise<number> {
         server:
           "createServer defaults (limits and load shedding as zavabet serve), in a child process started with --expose-gc",
         endpoint: "POST /rulesets/{fund}/versions/latest/evaluate, compiled evaluator, no trace",
+        sameSizeConstantEndpoint:
+          "the same bare fastify, POST /constant-answer: the evaluate endpoint's answer to the first case, held as an object and serialised on every request (the same bytes on the wire as an evaluate answer)",
         constantEndpoint: `a bare fastify (Fastify() defaults, no plugin, the same installed version) answering POST /constant with ${JSON.stringify(CONSTANT)}, in a child process started the same way; it receives the same request bodies (cases, then batches), so JSON body parsing is on both sides`,
         order:
           "per round: the constant endpoint, then the evaluate endpoint (interleaved, so a busy moment of the machine does not fall on one side only)",
@@ -474,6 +509,8 @@ async function main(): Promise<number> {
         rounds: batchRounds,
       },
       constant: {
+        sameSizeRounds: answerRounds,
+        sameSizeThroughput: answerThroughput,
         rounds: constantRounds,
         throughput: constantThroughput,
         batch: { ...constantBatchThroughput, rounds: constantBatchRounds },
@@ -481,6 +518,8 @@ async function main(): Promise<number> {
       versusConstant: {
         single,
         batch: batched,
+        /** Against a constant endpoint answering the evaluate endpoint's own answer to a case. */
+        singleSameSizeAnswer: sameSize,
         target: {
           ratio: TARGET_RATIO,
           met: single.ratio >= TARGET_RATIO && single.evaluateErrors === 0 && single.constantErrors === 0,
@@ -508,6 +547,7 @@ async function main(): Promise<number> {
         "",
         "                      evaluate req/s   constant req/s   evaluate ÷ constant   p99 ms (evaluate / constant)   errors (evaluate / constant)",
         `single case           ${String(single.evaluateRequestsPerSecond).padStart(14)}   ${String(single.constantRequestsPerSecond).padStart(14)}   ${single.ratio.toFixed(3).padStart(19)}   ${`${single.evaluateP99Ms} / ${single.constantP99Ms}`.padStart(28)}   ${`${single.evaluateErrors} / ${single.constantErrors}`.padStart(28)}`,
+        `same-size constant    ${String(sameSize.evaluateRequestsPerSecond).padStart(14)}   ${String(sameSize.constantRequestsPerSecond).padStart(14)}   ${sameSize.ratio.toFixed(3).padStart(19)}   ${`${sameSize.evaluateP99Ms} / ${sameSize.constantP99Ms}`.padStart(28)}   ${`${sameSize.evaluateErrors} / ${sameSize.constantErrors}`.padStart(28)}   (the constant answers a ${answerBytes}-byte evaluate answer)`,
         `batch of ${String(batchSize).padEnd(3)}          ${String(batched.evaluateRequestsPerSecond).padStart(14)}   ${String(batched.constantRequestsPerSecond).padStart(14)}   ${batched.ratio.toFixed(3).padStart(19)}   ${`${batched.evaluateP99Ms} / ${batched.constantP99Ms}`.padStart(28)}   ${`${batched.evaluateErrors} / ${batched.constantErrors}`.padStart(28)}`,
         "",
         `target evaluate ÷ constant ≥ ${TARGET_RATIO} (single cases) with no error: ${report.versusConstant.target.met ? "met" : "missed"}; load average ${loadBefore.join(" / ")} → ${report.machine.loadAverage.after.join(" / ")}`,
@@ -522,7 +562,7 @@ async function main(): Promise<number> {
     return report.passed ? 0 : 1;
   } finally {
     proc.kill("SIGTERM");
-    constant.proc.kill("SIGTERM");
+    constant?.proc.kill("SIGTERM");
     rmSync(staged.dir, { recursive: true, force: true });
   }
 }
@@ -530,7 +570,7 @@ async function main(): Promise<number> {
 if (process.argv[2] === "--child") {
   await child(process.argv[3]!);
 } else if (process.argv[2] === "--constant-child") {
-  await constantChild();
+  await constantChild(process.argv[3]!);
 } else {
   process.exitCode = await main();
 }

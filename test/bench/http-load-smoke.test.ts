@@ -1,6 +1,6 @@
 /**
  * The HTTP load test (bench/http-load.ts) at smoke size: it starts the server and a bare fastify
- * endpoint answering a constant, each in a child process, checks every answer against the library,
+ * answering a constant (a small one, and the evaluate endpoint's own answer), each in a child process, checks every answer against the library,
  * fires 2 × 300 requests and 30 batches at each, and passes only with no error, no non-2xx answer and
  * no heap growth. Asserted: the run passed, and the figures it writes where it is told are there —
  * both endpoints' requests/s, the evaluate ÷ constant ratios, the p99s and zero errors. No speed is
@@ -41,14 +41,19 @@ it("bench/http-load.ts --smoke runs the Omid-style fixture over HTTP beside a co
     passed: boolean;
     machine: { cores: number; loadAverage: { before: number[] } };
     packages: Record<string, string>;
-    versusConstant: { single: Side; batch: Side & { casesPerRequest: number }; target: { ratio: number } };
+    versusConstant: {
+      single: Side;
+      batch: Side & { casesPerRequest: number };
+      singleSameSizeAnswer: Side & { answerBytes: number };
+      target: { ratio: number };
+    };
   };
   expect(report.passed).toBe(true);
   expect(report.machine.cores).toBeGreaterThan(0);
   expect(report.machine.loadAverage.before).toHaveLength(3);
   expect(report.packages.fastify).toMatch(/^5\./);
-  const { single, batch, target } = report.versusConstant;
-  for (const side of [single, batch]) {
+  const { single, batch, singleSameSizeAnswer, target } = report.versusConstant;
+  for (const side of [single, batch, singleSameSizeAnswer]) {
     expect(side.evaluateRequestsPerSecond).toBeGreaterThan(0);
     expect(side.constantRequestsPerSecond).toBeGreaterThan(0);
     expect(side.ratio).toBeCloseTo(side.evaluateRequestsPerSecond / side.constantRequestsPerSecond, 2);
@@ -58,5 +63,8 @@ it("bench/http-load.ts --smoke runs the Omid-style fixture over HTTP beside a co
     expect(side.constantErrors).toBe(0);
   }
   expect(batch.casesPerRequest).toBe(50);
+  // The same-size constant answers the evaluate endpoint's own answer: more than the bare constant.
+  expect(singleSameSizeAnswer.answerBytes).toBeGreaterThan(100);
+  expect(singleSameSizeAnswer.evaluateRequestsPerSecond).toBe(single.evaluateRequestsPerSecond);
   expect(target.ratio).toBe(0.5);
 }, 240_000);
