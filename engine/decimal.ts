@@ -29,8 +29,47 @@ export function isDec(v: unknown): v is Dec {
   return typeof v === "object" && v !== null && (v as { constructor: unknown }).constructor === Dec;
 }
 
+/** A decimal from a JSON number or a plain decimal string. */
 export function dec(v: string | number): Dec {
+  if (typeof v === "number") {
+    if (Number.isSafeInteger(v) && v !== 0) return fromSafeInteger(v);
+  } else if (v.length <= 15 && INTEGER_TEXT.test(v)) {
+    const n = Number(v);
+    if (n !== 0) return fromSafeInteger(n);
+  }
   return new Dec(v);
+}
+
+const INTEGER_TEXT = /^-?\d+$/;
+
+/**
+ * A non-zero safe integer as decimal.js would build it — sign `s`, exponent `e`, base-10^7 words `d`
+ * without trailing zero words, set in the order its constructor sets them — without its parsing: most
+ * numbers a case sends are whole (rials, months, years, codes), and decimal.js reads a number above
+ * 10^7 through its text. test/engine/decimal.test.ts holds it to `new Dec(n)`, field for field.
+ */
+function fromSafeInteger(n: number): Dec {
+  const x = Object.create(Dec.prototype) as { constructor: unknown; s: number; e: number; d: number[] };
+  x.constructor = Dec;
+  x.s = n < 0 ? -1 : 1;
+  let a = n < 0 ? -n : n;
+  const words: number[] = [];
+  while (a >= 1e7) {
+    const w = a % 1e7;
+    words.push(w);
+    a = (a - w) / 1e7;
+  }
+  const exponent =
+    7 * words.length +
+    (a >= 1e6 ? 6 : a >= 1e5 ? 5 : a >= 1e4 ? 4 : a >= 1e3 ? 3 : a >= 100 ? 2 : a >= 10 ? 1 : 0);
+  words.push(a);
+  words.reverse();
+  let end = words.length;
+  while (end > 1 && words[end - 1] === 0) end--;
+  words.length = end;
+  x.e = exponent;
+  x.d = words;
+  return x as unknown as Dec;
 }
 
 /**

@@ -12,7 +12,7 @@
  * Recursion is bounded by the artefact's depth limits (engine/load.ts).
  */
 import type { Expr, TableCell, TableDef } from "../artefact/types";
-import { type Dec, dec, divide, isDec, roundTo, ZERO } from "./decimal";
+import { compareDec, type Dec, dec, divide, isDec, roundTo, ZERO } from "./decimal";
 import type { EvaluationWarning, Frame, Scope } from "./scope";
 import {
   compare,
@@ -116,7 +116,7 @@ export function minmax(fn: "min" | "max", args: RuntimeValue[]): Dec | undefined
     if (Array.isArray(arg) && arg.length === 0) return undefined;
     for (const v of flatten(arg)) {
       if (!isDec(v)) return undefined;
-      if (best === undefined || (fn === "min" ? v.lessThan(best) : v.greaterThan(best))) best = v;
+      if (best === undefined || (fn === "min" ? compareDec(v, best) < 0 : compareDec(v, best) > 0)) best = v;
     }
   }
   return best;
@@ -215,7 +215,7 @@ function aggregate(expr: Expr & { k: "agg" }, scope: Scope, stack: readonly Fram
         if (!isDec(v)) return undefined;
         if (acc === undefined) acc = v;
         else if (expr.fn === "sum") acc = acc.plus(v);
-        else if (expr.fn === "min" ? v.lessThan(acc) : v.greaterThan(acc)) acc = v;
+        else if (expr.fn === "min" ? compareDec(v, acc) < 0 : compareDec(v, acc) > 0) acc = v;
       }
       return acc;
     }

@@ -8,7 +8,7 @@
  */
 import { exprChildren, someExpr } from "../../artefact/expr-children";
 import type { Expr, RecordField, TableCell, TableDef } from "../../artefact/types";
-import { type Dec, dec, isDec, roundTo, ZERO } from "../decimal";
+import { compareDec, type Dec, dec, isDec, roundTo, ZERO } from "../decimal";
 import { ambiguousTable, arith, comparison, flatten, minmax } from "../evaluate-expr";
 import type { EvaluationWarning } from "../scope";
 import { equals, isScalar, type RecordValue, type RuntimeValue, type Scalar, truthy } from "../values";
@@ -264,7 +264,7 @@ export class ExprCompiler {
             if (!isDec(v)) return undefined;
             if (acc === undefined) acc = v;
             else if (fn === "sum") acc = acc.plus(v);
-            else if (fn === "min" ? v.lessThan(acc) : v.greaterThan(acc)) acc = v;
+            else if (fn === "min" ? compareDec(v, acc) < 0 : compareDec(v, acc) > 0) acc = v;
           }
           return acc;
         };

@@ -5,7 +5,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { compareDec, Dec, percentPointsText, plain } from "../../engine/decimal";
+import { compareDec, Dec, dec, percentPointsText, plain } from "../../engine/decimal";
 
 /** Decimals of every shape the engine holds: signs, zero, long integers and fractions, 40-digit quotients. */
 const decimal = fc.oneof(
@@ -58,6 +58,34 @@ describe("plain and percentPointsText", () => {
         expect(percentPointsText(d)).toBe(toFixed(d.times(100)));
       }),
       { numRuns: 20000, seed: 13 },
+    );
+  });
+});
+
+describe("dec", () => {
+  const fields = (d: InstanceType<typeof Dec>) => {
+    const { s, e, d: digits } = d as unknown as { s: number; e: number; d: number[] };
+    return { s, e, digits, constructor: d.constructor, keys: Object.keys(d) };
+  };
+  it("builds a whole number, given as a number or as text, exactly as the decimal.js constructor does", () => {
+    const whole = fc.oneof(
+      fc.integer({ min: -(2 ** 53) + 1, max: 2 ** 53 - 1 }),
+      fc.constantFrom(0, -0, 1, -1, 9_999_999, 10_000_000, 10_000_001, 1e14, 2 ** 53 - 1, 120_000_000),
+      fc.bigInt({ min: 0n, max: 10n ** 20n }).map((n) => Number(n)),
+    );
+    const text = fc.oneof(
+      whole.map((n) => String(n)),
+      fc.stringMatching(/^-?0{0,3}[0-9]{1,17}$/),
+      fc.constantFrom("-0", "000", "0.5", "12.0"),
+    );
+    fc.assert(
+      fc.property(fc.oneof(whole, text), (v) => {
+        const mine = dec(v);
+        const theirs = new Dec(v);
+        expect(fields(mine)).toEqual(fields(theirs));
+        expect(mine.plus(7).times(3).toFixed()).toBe(theirs.plus(7).times(3).toFixed());
+      }),
+      { numRuns: 20000, seed: 14 },
     );
   });
 });
