@@ -2,6 +2,8 @@
 
 // The listing's shape is the server's own (types only: nothing of the server reaches the bundle).
 import type { FundInfo as StoreFundInfo, VersionInfo as StoreVersionInfo } from "../../server/store";
+// The body the server reads (a type-only import: nothing of the server reaches the bundle).
+import type { SaveRequest } from "../../server/versions";
 
 /** A version as listed; `savedAt` (ISO time) for versions saved from the editor. */
 export type VersionInfo = StoreVersionInfo & { savedAt?: string };
@@ -88,14 +90,7 @@ export async function examples(fund: string): Promise<Example[]> {
   return body.examples ?? [];
 }
 
-export interface SaveRequest {
-  source: string;
-  /** The version the draft was opened from: the server refuses the save if another was saved since. */
-  base: string;
-  note: string;
-  author: string;
-  publish: boolean;
-}
+export type { SaveRequest };
 
 /**
  * POST /rulesets/{fund}/versions: the new version as listed (201 `{ version, diagnostics }`), or a

@@ -22,6 +22,7 @@ import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import { afterEach, describe, expect, it } from "vitest";
 import { compile, createEngine } from "zavabet";
 import { createServer, type ServerOptions } from "../../server";
+import type { FundInfo } from "../../server/store";
 import { jalaliDate } from "../../server/versions";
 import { EXAMPLE, expectDocumented, expectError, OPENAPI, rulesetsFolder } from "./helpers";
 
@@ -98,18 +99,7 @@ function snapshot(dir: string): Map<string, string> {
 const listed = async (app: FastifyInstance) => {
   const res = await app.inject("/rulesets/electronics");
   expectDocumented("get", "/rulesets/{fund}", res);
-  return res.json() as {
-    latest: string;
-    published?: string;
-    versions: {
-      version: string;
-      note?: string;
-      author?: string;
-      date?: string;
-      savedAt?: string;
-      status?: string;
-    }[];
-  };
+  return res.json() as FundInfo;
 };
 
 const evaluate = (app: FastifyInstance, version: string) =>
