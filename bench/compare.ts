@@ -11,17 +11,21 @@
  * 2. The versions: base rulesets/omid/versions/1.zb; candidate the same text with the home-business
  *    cap (سقف_خانگی, ماده ۳۹) lowered from ۱۰۰ to ۸۰ million rials, written to the temporary folder (the
  *    replacement is asserted to have happened exactly once), so the comparison has changes to report.
- * 3. The runs, each in a fresh child process, on the two versions compiled once to artefacts (this script with --child) so that no run inherits
- *    another's heap, JIT state or peak: the comparison of `zavabet compare` (compare/read.ts readCases,
- *    compare/run.ts runCorpus, Comparison) with worker threads on every core (compare/pool.ts
- *    workerRunner, the CLI's default) and single-threaded (localRunner, the CLI's --threads 1),
- *    alternating which goes first across R rounds. Wall time is from opening the corpus (workers
- *    starting included) to the report; cases/s is N ÷ wall; the ratio is threaded ÷ single, medians.
+ * 3. The runs, each in a fresh child process (this script with --child) so that no run inherits another's
+ *    heap, JIT state or peak, on the two versions compiled once to artefacts: the comparison of
+ *    `zavabet compare` (compare/read.ts readCases, compare/run.ts runCorpus, Comparison) with worker
+ *    threads on every core (compare/pool.ts workerRunner, the CLI's default) and single-threaded
+ *    (localRunner, the CLI's --threads 1), alternating which goes first across R rounds. Wall time is
+ *    from opening the corpus (workers starting included) to the report; cases/s is N ÷ wall; the ratio
+ *    is threaded ÷ single, medians; CPU seconds per case, single ÷ threaded, says what the threads
+ *    cost in work, which a busy machine does not blur as it blurs wall time.
  * 4. Memory: peak RSS (process.resourceUsage().maxRSS, which counts worker threads, since they share the
  *    process) of a threaded run over M cases, in its own child, against the threaded runs over N. Issue
- *    5 wants them within 10% ("a 1,000,000-case run uses no more memory than a 10,000-case run").
+ *    5 wants them within 10% ("a 1,000,000-case run uses no more memory than a 10,000-case run"). Each
+ *    child also samples its RSS and the main thread's heap at every tenth of its corpus, to show where
+ *    the memory goes and whether it climbs.
  * 5. Every run over N must give the same report (counts, groups, examples): threads never change what
- *    is reported. A difference aborts the bench (exit 1) with the paths that differ.
+ *    is reported. A difference aborts the bench (exit 1) with the parts of the reports that differ.
  * The figures go to bench/results/compare.json (--quick: nowhere unless --out) with the machine, the
  * load average before and after (the machine is shared) and the package versions, and a table is printed.
  */
