@@ -1,7 +1,8 @@
 /**
  * Every token of the language, once. The order of `allTokens` is the lexer's priority: Chevrotain
  * takes the first pattern that matches, not the longest, so multi-word keywords come before their
- * first word and every keyword refuses to match the start of a longer name (the lookahead below).
+ * first word and every keyword refuses to match the start of a longer name (the lookahead below). A
+ * name is tried before the keywords but steps aside wherever one matches (nameUnlessKeyword).
  * The lexer runs on normalised text (dsl/text): ASCII digits, Persian ی ک, no tatweel.
  * Letter classes are explicit ranges (no `u` flag, no \p{…}) so Chevrotain keeps its optimisations.
  */
@@ -14,9 +15,43 @@ const NAME_CONTINUE = `${LETTER}0-9\\u064B-\\u065F\\u0670\\u06D6-\\u06ED`;
 const GAP = "[ \\u200C]*";
 const NOT_NAME_AFTER = `(?![${NAME_CONTINUE}]|\\u200C[${NAME_CONTINUE}])`;
 
+/** Each keyword's first word and its whole pattern (anchored where it is tried), by first letter. */
+const keywordsByFirstLetter = new Map<string, { first: string; pattern: RegExp }[]>();
+
+const NAME = new RegExp(`[${LETTER}](?:[${NAME_CONTINUE}]|\\u200C(?=[${NAME_CONTINUE}]))*`, "y");
+
+/**
+ * A name — unless a keyword matches here, which then wins, as it always did (keywords refuse to match
+ * the start of a longer name). Chevrotain groups every Persian letter under one first-character
+ * bucket, so when the name came after the keywords every word of a file was tried against each
+ * keyword's pattern in turn, most of the lexer's time; first in line, a word that is a name is one
+ * match and a look-up of its first letter.
+ */
+function nameUnlessKeyword(text: string, offset: number): RegExpExecArray | null {
+  for (const k of keywordsByFirstLetter.get(text[offset] ?? "") ?? []) {
+    if (!text.startsWith(k.first, offset)) continue;
+    k.pattern.lastIndex = offset;
+    if (k.pattern.test(text)) return null;
+  }
+  NAME.lastIndex = offset;
+  return NAME.exec(text);
+}
+
+/** Every character a name may start with, for the lexer's first-character table. */
+function letters(): string[] {
+  const out: string[] = [];
+  for (const [, from, to] of LETTER.matchAll(/(\\u[0-9A-F]{4}|[^-\\])(?:-(\\u[0-9A-F]{4}|[^-\\]))?/g)) {
+    const code = (c: string) => (c.startsWith("\\u") ? Number.parseInt(c.slice(2), 16) : c.charCodeAt(0));
+    for (let c = code(from ?? ""); c <= code(to ?? from ?? ""); c++) out.push(String.fromCharCode(c));
+  }
+  return out;
+}
+
 export const Identifier = createToken({
   name: "Identifier",
-  pattern: new RegExp(`[${LETTER}](?:[${NAME_CONTINUE}]|\\u200C(?=[${NAME_CONTINUE}]))*`),
+  pattern: { exec: nameUnlessKeyword },
+  start_chars_hint: letters(),
+  line_breaks: false,
   label: "یک نام",
 });
 
@@ -24,13 +59,28 @@ const englishLabels = new Map<TokenType, string>();
 
 /** A keyword of one or more words; `words` joined by GAP. */
 function keyword(name: string, words: string[], english: string, extraLookahead = ""): TokenType {
+  const first = words[0] ?? "";
+  const pattern = new RegExp(words.join(GAP) + extraLookahead + NOT_NAME_AFTER, "y");
   const token = createToken({
     name,
-    pattern: new RegExp(words.join(GAP) + extraLookahead + NOT_NAME_AFTER),
+    // The pattern runs only where the first word is: a word that is a keyword is tried against every
+    // keyword before it in the list (one bucket for all Persian letters), mostly a startsWith each.
+    pattern: {
+      exec: (text: string, offset: number) => {
+        if (!text.startsWith(first, offset)) return null;
+        pattern.lastIndex = offset;
+        return pattern.exec(text);
+      },
+    },
+    start_chars_hint: [first[0] ?? ""],
+    line_breaks: false,
     label: `«${words.join(" ")}»`,
     longer_alt: Identifier,
   });
   englishLabels.set(token, `«${words.join(" ")}» (${english})`);
+  const list = keywordsByFirstLetter.get(first[0] ?? "") ?? [];
+  list.push({ first, pattern });
+  keywordsByFirstLetter.set(first[0] ?? "", list);
   return token;
 }
 
@@ -205,6 +255,7 @@ export const allTokens: TokenType[] = [
   Citation,
   DateLit,
   NumberLit,
+  Identifier,
   BoolType,
   OneOf,
   ListOf,
@@ -271,7 +322,6 @@ export const allTokens: TokenType[] = [
   Day,
   Person,
   ListKw,
-  Identifier,
   DoublePipe,
   Pipe,
   LParen,
