@@ -57,6 +57,11 @@ const CMP_OF_TOKEN: Record<string, A.CmpOp> = {
   LessEq: "lte",
 };
 
+/** What a CST node has under a key it does not have: shared, never written to. */
+const NONE: readonly Child[] = Object.freeze([]);
+
+const ARITH_TOKENS = ["Plus", "Minus", "Times", "Divide"];
+
 function isToken(c: Child | undefined): c is IToken {
   return c !== undefined && "image" in c;
 }
@@ -116,8 +121,8 @@ export class AstBuilder {
 
   // ---- child access ----
 
-  private all(node: CstNode | undefined, key: string): Child[] {
-    return node?.children[key] ?? [];
+  private all(node: CstNode | undefined, key: string): readonly Child[] {
+    return node?.children[key] ?? NONE;
   }
 
   private tok(node: CstNode | undefined, key: string, i = 0): IToken | undefined {
@@ -550,9 +555,10 @@ export class AstBuilder {
   ): A.Expr | undefined {
     if (!node) return undefined;
     const operands = this.subs(node, operandKey);
-    const ops = ["Plus", "Minus", "Times", "Divide"]
-      .flatMap((k) => this.toks(node, k))
-      .sort((a, b) => a.startOffset - b.startOffset);
+    // Most expressions are a single operand: no operator list to build or sort.
+    const ops: IToken[] = [];
+    for (const k of ARITH_TOKENS) if (node.children[k]) ops.push(...this.toks(node, k));
+    if (ops.length > 1) ops.sort((a, b) => a.startOffset - b.startOffset);
     let result = operand(operands[0]);
     ops.forEach((opTok, i) => {
       const right = operand(operands[i + 1]);
