@@ -95,6 +95,8 @@ class Analyser {
   readonly refs: NameRef[] = [];
   readonly calls: Call[] = [];
   readonly declared: CheckedAnalysis["declared"] = [];
+  /** The first declaration of each name (a file may declare tens of thousands). */
+  private readonly declaredByKey = new Map<string, CheckedAnalysis["declared"][number]>();
   readonly duplicates: CheckedAnalysis["duplicates"] = [];
   readonly partial = new Set<string>();
   readonly diagnostics: Diagnostic[] = [];
@@ -179,13 +181,15 @@ class Analyser {
 
   private add(name: Name, symbol: SymbolInfo): void {
     const key = nameKey(name.text);
-    const first = this.declared.find((d) => d.key === key);
+    const first = this.declaredByKey.get(key);
     if (first) {
       this.duplicates.push({ name, firstLine: first.name.range.startLine });
       return;
     }
     this.symbols.set(key, symbol);
-    this.declared.push({ key, name, symbol });
+    const declared = { key, name, symbol };
+    this.declared.push(declared);
+    this.declaredByKey.set(key, declared);
   }
 
   /** A member listed twice in one one-of, or a field twice in one list. */

@@ -236,11 +236,29 @@ function valueKind(t: ScalarType | undefined): ValueKind | undefined {
 }
 
 /** The choices of the one-of each look-up passes for column `c` that no row names. */
+const lookUps = new WeakMap<CheckedAnalysis, Map<string, CheckedAnalysis["calls"]>>();
+
+/** The table look-ups of a file by table (a file may have thousands of tables and of look-ups). */
+function lookUpsOf(analysis: CheckedAnalysis): Map<string, CheckedAnalysis["calls"]> {
+  let byTable = lookUps.get(analysis);
+  if (!byTable) {
+    byTable = new Map();
+    for (const call of analysis.calls) {
+      if (call.builtin) continue;
+      const key = nameKey(call.callee.text);
+      const calls = byTable.get(key);
+      if (calls) calls.push(call);
+      else byTable.set(key, [call]);
+    }
+    lookUps.set(analysis, byTable);
+  }
+  return byTable;
+}
+
 function missingChoices(table: TableDecl, c: number, cells: CellSet[], analysis: CheckedAnalysis): string[] {
   const named = new Set(cells.flatMap((s) => (s.kind === "points" ? s.syms : [])));
   const missing: string[] = [];
-  for (const call of analysis.calls) {
-    if (call.builtin || !table.name || nameKey(call.callee.text) !== nameKey(table.name.text)) continue;
+  for (const call of table.name ? (lookUpsOf(analysis).get(nameKey(table.name.text)) ?? []) : []) {
     const arg = call.args[c];
     const t = arg ? analysis.typeOf(arg) : undefined;
     if (t?.kind !== "enum") continue;

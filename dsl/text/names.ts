@@ -12,8 +12,19 @@ import { normalize } from "./normalize";
 const DIACRITICS = /[\u064b-\u065f\u0670]/g;
 
 export function nameKey(name: string): string {
-  return normalize(name).text.replace(DIACRITICS, "");
+  let key = keys.get(name);
+  if (key === undefined) {
+    key = normalize(name).text.replace(DIACRITICS, "");
+    // The checker asks for the same few thousand names over and over; the cap keeps a long-running
+    // server that checks many drafts from holding every name it ever saw.
+    if (keys.size >= MAX_KEYS_REMEMBERED) keys.clear();
+    keys.set(name, key);
+  }
+  return key;
 }
+
+const keys = new Map<string, string>();
+const MAX_KEYS_REMEMBERED = 100_000;
 
 /** The key without ZWNJ; only for spotting names that differ by ZWNJ alone, never for look-up. */
 export function withoutZwnj(name: string): string {
