@@ -39,6 +39,8 @@ const status = () => page.locator("#status");
 const text = (selector: string) => page.locator(selector).textContent();
 
 async function hoverOn(locator: ReturnType<Page["locator"]>): Promise<void> {
+  // Under load the line may be drawn before its tokens are: wait until the span is laid out.
+  await expect.poll(() => locator.boundingBox(), { timeout: LONG }).not.toBeNull();
   const box = await locator.boundingBox();
   expect(box).not.toBeNull();
   if (box) await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 3 });
