@@ -3,7 +3,7 @@
  * It builds a CST; build-ast.ts turns that into the AST. Error recovery is on, so one typo yields
  * one error and the rest of the file is still parsed (recovered nodes are partial).
  */
-import { CstParser, type IParserErrorMessageProvider, type TokenType } from "chevrotain";
+import { CstParser, type IOrAlt, type IParserErrorMessageProvider, type TokenType } from "chevrotain";
 import * as T from "./tokens";
 
 /**
@@ -25,6 +25,22 @@ const errorMessageProvider: IParserErrorMessageProvider = {
 };
 
 class RuleParser extends CstParser {
+  /**
+   * Each OR's alternatives, built on its first call and kept (Chevrotain's advice): a new array of new
+   * closures on every call was garbage, and under tsx each ALT closure also went through its
+   * name-keeping wrapper. The alternatives read nothing but `this`, so one set serves every call.
+   */
+  private readonly alternatives: IOrAlt<unknown>[][] = [];
+
+  private alts(site: number, make: () => IOrAlt<unknown>[]): IOrAlt<unknown>[] {
+    let alternatives = this.alternatives[site];
+    if (!alternatives) {
+      alternatives = make();
+      this.alternatives[site] = alternatives;
+    }
+    return alternatives;
+  }
+
   constructor() {
     super(T.allTokens, {
       recoveryEnabled: true,
@@ -67,14 +83,16 @@ class RuleParser extends CstParser {
   });
 
   declaration = this.RULE("declaration", () => {
-    this.OR([
-      { ALT: () => this.SUBRULE(this.inputDecl) },
-      { ALT: () => this.SUBRULE(this.parameterDecl) },
-      { ALT: () => this.SUBRULE(this.valueDecl) },
-      { ALT: () => this.SUBRULE(this.tableDecl) },
-      { ALT: () => this.SUBRULE(this.ruleDecl) },
-      { ALT: () => this.SUBRULE(this.testDecl) },
-    ]);
+    this.OR(
+      this.alts(0, () => [
+        { ALT: () => this.SUBRULE(this.inputDecl) },
+        { ALT: () => this.SUBRULE(this.parameterDecl) },
+        { ALT: () => this.SUBRULE(this.valueDecl) },
+        { ALT: () => this.SUBRULE(this.tableDecl) },
+        { ALT: () => this.SUBRULE(this.ruleDecl) },
+        { ALT: () => this.SUBRULE(this.testDecl) },
+      ]),
+    );
   });
 
   // ---- inputs and types ----
@@ -95,16 +113,18 @@ class RuleParser extends CstParser {
   });
 
   typeExpr = this.RULE("typeExpr", () => {
-    this.OR([
-      { ALT: () => this.CONSUME(T.NumberType) },
-      { ALT: () => this.CONSUME(T.Rial) },
-      { ALT: () => this.CONSUME(T.PercentWord) },
-      { ALT: () => this.CONSUME(T.BoolType) },
-      { ALT: () => this.CONSUME(T.TextType) },
-      { ALT: () => this.CONSUME(T.DateType) },
-      { ALT: () => this.SUBRULE(this.oneOfType) },
-      { ALT: () => this.SUBRULE(this.listType) },
-    ]);
+    this.OR(
+      this.alts(1, () => [
+        { ALT: () => this.CONSUME(T.NumberType) },
+        { ALT: () => this.CONSUME(T.Rial) },
+        { ALT: () => this.CONSUME(T.PercentWord) },
+        { ALT: () => this.CONSUME(T.BoolType) },
+        { ALT: () => this.CONSUME(T.TextType) },
+        { ALT: () => this.CONSUME(T.DateType) },
+        { ALT: () => this.SUBRULE(this.oneOfType) },
+        { ALT: () => this.SUBRULE(this.listType) },
+      ]),
+    );
   });
 
   oneOfType = this.RULE("oneOfType", () => {
@@ -154,11 +174,13 @@ class RuleParser extends CstParser {
     this.OPTION(() => this.CONSUME(T.Citation));
     this.OPTION2(() => {
       this.CONSUME(T.LParen);
-      this.OR([
-        { ALT: () => this.CONSUME(T.First) },
-        { ALT: () => this.CONSUME(T.Unique) },
-        { ALT: () => this.CONSUME(T.All) },
-      ]);
+      this.OR(
+        this.alts(2, () => [
+          { ALT: () => this.CONSUME(T.First) },
+          { ALT: () => this.CONSUME(T.Unique) },
+          { ALT: () => this.CONSUME(T.All) },
+        ]),
+      );
       this.CONSUME(T.RParen);
     });
     this.OPTION3(() => this.CONSUME2(T.Citation, { LABEL: "lateCitation" }));
@@ -184,34 +206,36 @@ class RuleParser extends CstParser {
   });
 
   cell = this.RULE("cell", () => {
-    this.OR([
-      { ALT: () => this.CONSUME(T.AnyCell) },
-      {
-        ALT: () => {
-          this.SUBRULE(this.lowerBound);
-          this.OPTION(() => {
-            this.CONSUME(T.To);
-            this.SUBRULE(this.additive, { LABEL: "high" });
-          });
+    this.OR(
+      this.alts(3, () => [
+        { ALT: () => this.CONSUME(T.AnyCell) },
+        {
+          ALT: () => {
+            this.SUBRULE(this.lowerBound);
+            this.OPTION(() => {
+              this.CONSUME(T.To);
+              this.SUBRULE(this.additive, { LABEL: "high" });
+            });
+          },
         },
-      },
-      { ALT: () => this.SUBRULE(this.upperBound) },
-      {
-        ALT: () => {
-          this.SUBRULE2(this.additive, { LABEL: "first" });
-          this.OR2([
-            {
-              ALT: () => {
-                this.CONSUME2(T.To);
-                this.OPTION2(() => this.SUBRULE2(this.upperOp));
-                this.SUBRULE3(this.additive, { LABEL: "high" });
+        { ALT: () => this.SUBRULE(this.upperBound) },
+        {
+          ALT: () => {
+            this.SUBRULE2(this.additive, { LABEL: "first" });
+            this.OR2([
+              {
+                ALT: () => {
+                  this.CONSUME2(T.To);
+                  this.OPTION2(() => this.SUBRULE2(this.upperOp));
+                  this.SUBRULE3(this.additive, { LABEL: "high" });
+                },
               },
-            },
-            { ALT: () => this.MANY(() => this.SUBRULE(this.moreValues)) },
-          ]);
+              { ALT: () => this.MANY(() => this.SUBRULE(this.moreValues)) },
+            ]);
+          },
         },
-      },
-    ]);
+      ]),
+    );
   });
 
   moreValues = this.RULE("moreValues", () => {
@@ -221,12 +245,14 @@ class RuleParser extends CstParser {
 
   /** `بیشتر از a`, `>= a`, ... opening a range cell. */
   lowerBound = this.RULE("lowerBound", () => {
-    this.OR([
-      { ALT: () => this.CONSUME(T.GreaterThanWord) },
-      { ALT: () => this.CONSUME(T.Greater) },
-      { ALT: () => this.CONSUME(T.GreaterOrEqualWord) },
-      { ALT: () => this.CONSUME(T.GreaterEq) },
-    ]);
+    this.OR(
+      this.alts(4, () => [
+        { ALT: () => this.CONSUME(T.GreaterThanWord) },
+        { ALT: () => this.CONSUME(T.Greater) },
+        { ALT: () => this.CONSUME(T.GreaterOrEqualWord) },
+        { ALT: () => this.CONSUME(T.GreaterEq) },
+      ]),
+    );
     this.SUBRULE(this.additive);
   });
 
@@ -236,12 +262,14 @@ class RuleParser extends CstParser {
   });
 
   upperOp = this.RULE("upperOp", () => {
-    this.OR([
-      { ALT: () => this.CONSUME(T.LessThanWord) },
-      { ALT: () => this.CONSUME(T.Less) },
-      { ALT: () => this.CONSUME(T.LessOrEqualWord) },
-      { ALT: () => this.CONSUME(T.LessEq) },
-    ]);
+    this.OR(
+      this.alts(5, () => [
+        { ALT: () => this.CONSUME(T.LessThanWord) },
+        { ALT: () => this.CONSUME(T.Less) },
+        { ALT: () => this.CONSUME(T.LessOrEqualWord) },
+        { ALT: () => this.CONSUME(T.LessEq) },
+      ]),
+    );
   });
 
   // ---- rules ----
@@ -259,46 +287,48 @@ class RuleParser extends CstParser {
   });
 
   outcome = this.RULE("outcome", () => {
-    this.OR([
-      {
-        ALT: () => {
-          this.CONSUME(T.Reject);
-          this.OPTION(() => this.CONSUME(T.StringLit));
+    this.OR(
+      this.alts(6, () => [
+        {
+          ALT: () => {
+            this.CONSUME(T.Reject);
+            this.OPTION(() => this.CONSUME(T.StringLit));
+          },
         },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(T.Warn);
-          this.OPTION2(() => this.CONSUME2(T.StringLit));
+        {
+          ALT: () => {
+            this.CONSUME(T.Warn);
+            this.OPTION2(() => this.CONSUME2(T.StringLit));
+          },
         },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(T.ReferTo);
-          this.CONSUME3(T.StringLit, { LABEL: "authority" });
-          this.OPTION3(() => this.CONSUME4(T.StringLit));
+        {
+          ALT: () => {
+            this.CONSUME(T.ReferTo);
+            this.CONSUME3(T.StringLit, { LABEL: "authority" });
+            this.OPTION3(() => this.CONSUME4(T.StringLit));
+          },
         },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(T.Require);
-          this.CONSUME5(T.StringLit, { LABEL: "what" });
-          this.OPTION4(() => {
-            this.CONSUME(T.AtAmount);
-            this.SUBRULE(this.additive);
-          });
-          this.OPTION5(() => this.CONSUME6(T.StringLit));
+        {
+          ALT: () => {
+            this.CONSUME(T.Require);
+            this.CONSUME5(T.StringLit, { LABEL: "what" });
+            this.OPTION4(() => {
+              this.CONSUME(T.AtAmount);
+              this.SUBRULE(this.additive);
+            });
+            this.OPTION5(() => this.CONSUME6(T.StringLit));
+          },
         },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(T.SetKw);
-          this.CONSUME(T.Identifier);
-          this.CONSUME(T.Equals);
-          this.SUBRULE(this.expression);
+        {
+          ALT: () => {
+            this.CONSUME(T.SetKw);
+            this.CONSUME(T.Identifier);
+            this.CONSUME(T.Equals);
+            this.SUBRULE(this.expression);
+          },
         },
-      },
-    ]);
+      ]),
+    );
   });
 
   // ---- tests ----
@@ -318,7 +348,12 @@ class RuleParser extends CstParser {
   given = this.RULE("given", () => {
     this.CONSUME(T.Identifier);
     this.CONSUME(T.Equals);
-    this.OR([{ ALT: () => this.SUBRULE(this.listLiteral) }, { ALT: () => this.SUBRULE(this.additive) }]);
+    this.OR(
+      this.alts(7, () => [
+        { ALT: () => this.SUBRULE(this.listLiteral) },
+        { ALT: () => this.SUBRULE(this.additive) },
+      ]),
+    );
   });
 
   listLiteral = this.RULE("listLiteral", () => {
@@ -342,34 +377,36 @@ class RuleParser extends CstParser {
 
   expectation = this.RULE("expectation", () => {
     this.CONSUME(T.Expect);
-    this.OR([
-      {
-        ALT: () => {
-          this.OR2([
-            { ALT: () => this.CONSUME(T.Accept) },
-            { ALT: () => this.CONSUME(T.Reject) },
-            { ALT: () => this.CONSUME(T.Refer) },
-          ]);
-          this.OPTION(() => {
-            this.CONSUME(T.Because);
-            this.CONSUME(T.StringLit);
-          });
+    this.OR(
+      this.alts(8, () => [
+        {
+          ALT: () => {
+            this.OR2([
+              { ALT: () => this.CONSUME(T.Accept) },
+              { ALT: () => this.CONSUME(T.Reject) },
+              { ALT: () => this.CONSUME(T.Refer) },
+            ]);
+            this.OPTION(() => {
+              this.CONSUME(T.Because);
+              this.CONSUME(T.StringLit);
+            });
+          },
         },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(T.Without);
-          this.CONSUME2(T.StringLit, { LABEL: "rule" });
+        {
+          ALT: () => {
+            this.CONSUME(T.Without);
+            this.CONSUME2(T.StringLit, { LABEL: "rule" });
+          },
         },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(T.Identifier);
-          this.CONSUME(T.Equals);
-          this.SUBRULE(this.additive);
+        {
+          ALT: () => {
+            this.CONSUME(T.Identifier);
+            this.CONSUME(T.Equals);
+            this.SUBRULE(this.additive);
+          },
         },
-      },
-    ]);
+      ]),
+    );
   });
 
   // ---- expressions, loosest first ----
@@ -395,81 +432,89 @@ class RuleParser extends CstParser {
   });
 
   notExpr = this.RULE("notExpr", () => {
-    this.OR([
-      {
-        ALT: () => {
-          this.CONSUME(T.Not);
-          this.SUBRULE(this.notExpr);
+    this.OR(
+      this.alts(9, () => [
+        {
+          ALT: () => {
+            this.CONSUME(T.Not);
+            this.SUBRULE(this.notExpr);
+          },
         },
-      },
-      { ALT: () => this.SUBRULE(this.comparison) },
-    ]);
+        { ALT: () => this.SUBRULE(this.comparison) },
+      ]),
+    );
   });
 
   comparison = this.RULE("comparison", () => {
     this.SUBRULE(this.additive, { LABEL: "subject" });
     this.OPTION(() => {
-      this.OR([
-        {
-          ALT: () => {
-            this.SUBRULE(this.cmpOp);
-            this.SUBRULE2(this.additive, { LABEL: "right" });
+      this.OR(
+        this.alts(10, () => [
+          {
+            ALT: () => {
+              this.SUBRULE(this.cmpOp);
+              this.SUBRULE2(this.additive, { LABEL: "right" });
+            },
           },
-        },
-        {
-          ALT: () => {
-            this.CONSUME(T.Between);
-            this.SUBRULE3(this.additive, { LABEL: "low" });
-            this.OR2([{ ALT: () => this.CONSUME(T.And) }, { ALT: () => this.CONSUME(T.To) }]);
-            this.SUBRULE4(this.additive, { LABEL: "high" });
+          {
+            ALT: () => {
+              this.CONSUME(T.Between);
+              this.SUBRULE3(this.additive, { LABEL: "low" });
+              this.OR2([{ ALT: () => this.CONSUME(T.And) }, { ALT: () => this.CONSUME(T.To) }]);
+              this.SUBRULE4(this.additive, { LABEL: "high" });
+            },
           },
-        },
-        {
-          ALT: () => {
-            this.CONSUME(T.OutsideOf);
-            this.SUBRULE5(this.additive, { LABEL: "low" });
-            this.CONSUME2(T.To);
-            this.SUBRULE6(this.additive, { LABEL: "high" });
+          {
+            ALT: () => {
+              this.CONSUME(T.OutsideOf);
+              this.SUBRULE5(this.additive, { LABEL: "low" });
+              this.CONSUME2(T.To);
+              this.SUBRULE6(this.additive, { LABEL: "high" });
+            },
           },
-        },
-        {
-          ALT: () => {
-            this.OR3([{ ALT: () => this.CONSUME(T.In) }, { ALT: () => this.CONSUME(T.NotIn) }]);
-            this.CONSUME(T.LParen);
-            this.AT_LEAST_ONE_SEP({
-              SEP: T.Comma,
-              DEF: () => this.SUBRULE7(this.additive, { LABEL: "member" }),
-            });
-            this.CONSUME(T.RParen);
+          {
+            ALT: () => {
+              this.OR3([{ ALT: () => this.CONSUME(T.In) }, { ALT: () => this.CONSUME(T.NotIn) }]);
+              this.CONSUME(T.LParen);
+              this.AT_LEAST_ONE_SEP({
+                SEP: T.Comma,
+                DEF: () => this.SUBRULE7(this.additive, { LABEL: "member" }),
+              });
+              this.CONSUME(T.RParen);
+            },
           },
-        },
-        { ALT: () => this.CONSUME(T.Missing) },
-        { ALT: () => this.CONSUME(T.Present) },
-      ]);
+          { ALT: () => this.CONSUME(T.Missing) },
+          { ALT: () => this.CONSUME(T.Present) },
+        ]),
+      );
     });
   });
 
   cmpOp = this.RULE("cmpOp", () => {
-    this.OR([
-      { ALT: () => this.CONSUME(T.Equals) },
-      { ALT: () => this.CONSUME(T.EqualWord) },
-      { ALT: () => this.CONSUME(T.NotEquals) },
-      { ALT: () => this.CONSUME(T.NotEqualWord) },
-      { ALT: () => this.CONSUME(T.GreaterThanWord) },
-      { ALT: () => this.CONSUME(T.Greater) },
-      { ALT: () => this.CONSUME(T.LessThanWord) },
-      { ALT: () => this.CONSUME(T.Less) },
-      { ALT: () => this.CONSUME(T.GreaterOrEqualWord) },
-      { ALT: () => this.CONSUME(T.GreaterEq) },
-      { ALT: () => this.CONSUME(T.LessOrEqualWord) },
-      { ALT: () => this.CONSUME(T.LessEq) },
-    ]);
+    this.OR(
+      this.alts(11, () => [
+        { ALT: () => this.CONSUME(T.Equals) },
+        { ALT: () => this.CONSUME(T.EqualWord) },
+        { ALT: () => this.CONSUME(T.NotEquals) },
+        { ALT: () => this.CONSUME(T.NotEqualWord) },
+        { ALT: () => this.CONSUME(T.GreaterThanWord) },
+        { ALT: () => this.CONSUME(T.Greater) },
+        { ALT: () => this.CONSUME(T.LessThanWord) },
+        { ALT: () => this.CONSUME(T.Less) },
+        { ALT: () => this.CONSUME(T.GreaterOrEqualWord) },
+        { ALT: () => this.CONSUME(T.GreaterEq) },
+        { ALT: () => this.CONSUME(T.LessOrEqualWord) },
+        { ALT: () => this.CONSUME(T.LessEq) },
+      ]),
+    );
   });
 
   additive = this.RULE("additive", () => {
     this.SUBRULE(this.multiplicative);
     this.MANY(() => {
-      this.OR([{ ALT: () => this.CONSUME(T.Plus) }, { ALT: () => this.CONSUME(T.Minus) }]);
+      this.OR(
+        this.alts(12, () => [{ ALT: () => this.CONSUME(T.Plus) }, { ALT: () => this.CONSUME(T.Minus) }]),
+      );
       this.SUBRULE2(this.multiplicative);
     });
   });
@@ -477,34 +522,40 @@ class RuleParser extends CstParser {
   multiplicative = this.RULE("multiplicative", () => {
     this.SUBRULE(this.unary);
     this.MANY(() => {
-      this.OR([{ ALT: () => this.CONSUME(T.Times) }, { ALT: () => this.CONSUME(T.Divide) }]);
+      this.OR(
+        this.alts(13, () => [{ ALT: () => this.CONSUME(T.Times) }, { ALT: () => this.CONSUME(T.Divide) }]),
+      );
       this.SUBRULE2(this.unary);
     });
   });
 
   unary = this.RULE("unary", () => {
-    this.OR([
-      {
-        ALT: () => {
-          this.CONSUME(T.Minus);
-          this.SUBRULE(this.unary);
+    this.OR(
+      this.alts(14, () => [
+        {
+          ALT: () => {
+            this.CONSUME(T.Minus);
+            this.SUBRULE(this.unary);
+          },
         },
-      },
-      { ALT: () => this.SUBRULE(this.primary) },
-    ]);
+        { ALT: () => this.SUBRULE(this.primary) },
+      ]),
+    );
   });
 
   primary = this.RULE("primary", () => {
-    this.OR([
-      { ALT: () => this.SUBRULE(this.parenExpr) },
-      { ALT: () => this.SUBRULE(this.numberLiteral) },
-      { ALT: () => this.CONSUME(T.DateLit) },
-      { ALT: () => this.CONSUME(T.StringLit) },
-      { ALT: () => this.CONSUME(T.Yes) },
-      { ALT: () => this.CONSUME(T.No) },
-      { ALT: () => this.SUBRULE(this.ifExpr) },
-      { ALT: () => this.SUBRULE(this.nameOrCall) },
-    ]);
+    this.OR(
+      this.alts(15, () => [
+        { ALT: () => this.SUBRULE(this.parenExpr) },
+        { ALT: () => this.SUBRULE(this.numberLiteral) },
+        { ALT: () => this.CONSUME(T.DateLit) },
+        { ALT: () => this.CONSUME(T.StringLit) },
+        { ALT: () => this.CONSUME(T.Yes) },
+        { ALT: () => this.CONSUME(T.No) },
+        { ALT: () => this.SUBRULE(this.ifExpr) },
+        { ALT: () => this.SUBRULE(this.nameOrCall) },
+      ]),
+    );
   });
 
   parenExpr = this.RULE("parenExpr", () => {
@@ -526,28 +577,34 @@ class RuleParser extends CstParser {
     this.OPTION(() => this.CONSUME(T.PercentSign, { LABEL: "prefixPercent" }));
     this.CONSUME(T.NumberLit);
     this.OPTION2(() => {
-      this.OR([
-        { ALT: () => this.CONSUME(T.Thousand) },
-        { ALT: () => this.CONSUME(T.Million) },
-        { ALT: () => this.CONSUME(T.Billion) },
-      ]);
+      this.OR(
+        this.alts(16, () => [
+          { ALT: () => this.CONSUME(T.Thousand) },
+          { ALT: () => this.CONSUME(T.Million) },
+          { ALT: () => this.CONSUME(T.Billion) },
+        ]),
+      );
     });
     this.OPTION3(() => {
-      this.OR2([
-        { ALT: () => this.CONSUME(T.Rial) },
-        { ALT: () => this.CONSUME(T.Toman) },
-        { ALT: () => this.CONSUME2(T.PercentSign) },
-        { ALT: () => this.CONSUME(T.PercentWord) },
-        { ALT: () => this.CONSUME(T.Month) },
-        { ALT: () => this.CONSUME(T.Year) },
-        { ALT: () => this.CONSUME(T.Day) },
-        { ALT: () => this.CONSUME(T.Person) },
-      ]);
+      this.OR2(
+        this.alts(17, () => [
+          { ALT: () => this.CONSUME(T.Rial) },
+          { ALT: () => this.CONSUME(T.Toman) },
+          { ALT: () => this.CONSUME2(T.PercentSign) },
+          { ALT: () => this.CONSUME(T.PercentWord) },
+          { ALT: () => this.CONSUME(T.Month) },
+          { ALT: () => this.CONSUME(T.Year) },
+          { ALT: () => this.CONSUME(T.Day) },
+          { ALT: () => this.CONSUME(T.Person) },
+        ]),
+      );
     });
   });
 
   nameOrCall = this.RULE("nameOrCall", () => {
-    this.OR([{ ALT: () => this.CONSUME(T.Identifier) }, { ALT: () => this.CONSUME(T.All) }]);
+    this.OR(
+      this.alts(18, () => [{ ALT: () => this.CONSUME(T.Identifier) }, { ALT: () => this.CONSUME(T.All) }]),
+    );
     this.OPTION(() => {
       this.CONSUME(T.LParen);
       this.MANY_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.expression, { LABEL: "arg" }) });
