@@ -32,7 +32,7 @@
 import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
-import { basename, dirname, join, relative, resolve } from "node:path";
+import { basename, dirname, join, relative } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { isDeepStrictEqual } from "node:util";
 import { getHeapStatistics } from "node:v8";
@@ -43,6 +43,7 @@ import { localRunner, workerRunner } from "../compare/pool";
 import { openCases, readCases } from "../compare/read";
 import { DEFAULT_CHUNK, runCorpus } from "../compare/run";
 import { createEngine } from "../engine";
+import { readArgs } from "./args";
 import { loadAverage, type Machine, machine, packageVersions } from "./machine";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -82,48 +83,22 @@ const DEFAULTS: CompareBenchOptions = {
 };
 
 /** Seconds, not minutes: still more than one chunk per worker. */
-const QUICK: Partial<CompareBenchOptions> = { count: 600, memoryCount: 300, runs: 1, out: undefined };
+const QUICK: Partial<CompareBenchOptions> = { count: 600, memoryCount: 300, runs: 1 };
 
 const USAGE =
   "usage: node --import tsx bench/compare.ts [--count N] [--memory-count M] [--runs R] [--seed S] [--quick] [--out FILE]";
 
 export function parseArgs(argv: readonly string[]): CompareBenchOptions {
-  const given: Partial<CompareBenchOptions> = {};
-  let quick = false;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const count = (): number => {
-      const v = Number(argv[++i]);
-      if (!Number.isInteger(v) || v < 1) throw new Error(`${arg} needs a positive whole number\n${USAGE}`);
-      return v;
-    };
-    switch (arg) {
-      case "--count":
-        given.count = count();
-        break;
-      case "--memory-count":
-        given.memoryCount = count();
-        break;
-      case "--runs":
-        given.runs = count();
-        break;
-      case "--seed":
-        given.seed = count();
-        break;
-      case "--out": {
-        const file = argv[++i];
-        if (file === undefined || file.startsWith("--")) throw new Error(`--out needs a file\n${USAGE}`);
-        given.out = resolve(file);
-        break;
-      }
-      case "--quick":
-        quick = true;
-        break;
-      default:
-        throw new Error(`unknown argument ${arg}\n${USAGE}`);
-    }
-  }
-  return { ...DEFAULTS, ...(quick ? QUICK : {}), ...given, quick };
+  return readArgs(
+    argv,
+    {
+      defaults: DEFAULTS,
+      whole: { "--count": "count", "--memory-count": "memoryCount", "--runs": "runs", "--seed": "seed" },
+      text: { "--out": "out" },
+      smoke: { flag: "--quick", option: "quick", defaults: QUICK },
+    },
+    USAGE,
+  );
 }
 
 // ───────────────────────────── the child: one run ─────────────────────────────

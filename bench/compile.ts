@@ -19,6 +19,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { check, checkSource, compileSource, parse } from "../dsl/index";
+import { readArgs } from "./args";
 import { generateRuleset } from "./generate-ruleset";
 import { loadAverage, type Machine, machine, packageVersions } from "./machine";
 import { type Tree, tree } from "./tree";
@@ -44,39 +45,16 @@ const USAGE =
   "usage: node --import tsx bench/compile.ts [--runs R] [--generated-runs G] [--rules N] [--seed S] [--out FILE] [--smoke]";
 
 export function parseArgs(argv: readonly string[]): CompileBenchOptions {
-  const o: CompileBenchOptions = { runs: 5, generatedRuns: 3, rules: 10_000, seed: 1, smoke: false };
-  let out: string | undefined = RESULTS;
-  let outGiven = false;
-  const given = new Set<string>();
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const count = (): number => {
-      const v = Number(argv[++i]);
-      if (!Number.isInteger(v) || v < 1) throw new Error(`${arg} needs a positive whole number\n${USAGE}`);
-      given.add(arg ?? "");
-      return v;
-    };
-    if (arg === "--runs") o.runs = count();
-    else if (arg === "--generated-runs") o.generatedRuns = count();
-    else if (arg === "--rules") o.rules = count();
-    else if (arg === "--seed") o.seed = count();
-    else if (arg === "--smoke") o.smoke = true;
-    else if (arg === "--out") {
-      const v = argv[++i];
-      if (v === undefined) throw new Error(`--out needs a file\n${USAGE}`);
-      out = v;
-      outGiven = true;
-    } else throw new Error(`unknown argument ${arg}\n${USAGE}`);
-  }
-  if (o.smoke) {
-    if (!given.has("--runs")) o.runs = 2;
-    if (!given.has("--generated-runs")) o.generatedRuns = 2;
-    if (!given.has("--rules")) o.rules = 50;
-    // A smoke run's figures mean nothing: they are written only where asked.
-    if (!outGiven) out = undefined;
-  }
-  if (out !== undefined) o.out = out;
-  return o;
+  return readArgs<CompileBenchOptions>(
+    argv,
+    {
+      defaults: { runs: 5, generatedRuns: 3, rules: 10_000, seed: 1, smoke: false, out: RESULTS },
+      whole: { "--runs": "runs", "--generated-runs": "generatedRuns", "--rules": "rules", "--seed": "seed" },
+      text: { "--out": "out" },
+      smoke: { flag: "--smoke", option: "smoke", defaults: { runs: 2, generatedRuns: 2, rules: 50 } },
+    },
+    USAGE,
+  );
 }
 
 // ───────────────────────────── report ─────────────────────────────

@@ -32,6 +32,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import type { CDPSession, Page } from "playwright-core";
 import { checkSource } from "../dsl/index";
 import { openEditor, select } from "../test/editor/browser";
+import { readArgs } from "./args";
 import { loadAverage, type Machine, machine, packageVersions } from "./machine";
 import { type Tree, tree } from "./tree";
 
@@ -54,38 +55,16 @@ const USAGE =
   "usage: node --import tsx bench/diagnostics.ts [--fund F] [--keystrokes N] [--out FILE] [--smoke]";
 
 export function parseArgs(argv: readonly string[]): DiagnosticsBenchOptions {
-  const o: DiagnosticsBenchOptions = { fund: "omid", keystrokes: 10, smoke: false };
-  let out: string | undefined = RESULTS;
-  let outGiven = false;
-  const given = new Set<string>();
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === "--fund") {
-      const v = argv[++i];
-      if (!v) throw new Error(`--fund needs a fund folder name\n${USAGE}`);
-      o.fund = v;
-      given.add(arg);
-    } else if (arg === "--keystrokes") {
-      const v = Number(argv[++i]);
-      if (!Number.isInteger(v) || v < 1)
-        throw new Error(`--keystrokes needs a positive whole number\n${USAGE}`);
-      o.keystrokes = v;
-      given.add(arg);
-    } else if (arg === "--out") {
-      const v = argv[++i];
-      if (!v) throw new Error(`--out needs a file\n${USAGE}`);
-      out = v;
-      outGiven = true;
-    } else if (arg === "--smoke") o.smoke = true;
-    else throw new Error(`unknown argument ${arg}\n${USAGE}`);
-  }
-  if (o.smoke) {
-    if (!given.has("--fund")) o.fund = "electronics";
-    if (!given.has("--keystrokes")) o.keystrokes = 2;
-    if (!outGiven) out = undefined;
-  }
-  if (out !== undefined) o.out = out;
-  return o;
+  return readArgs<DiagnosticsBenchOptions>(
+    argv,
+    {
+      defaults: { fund: "omid", keystrokes: 10, smoke: false, out: RESULTS },
+      whole: { "--keystrokes": "keystrokes" },
+      text: { "--fund": "fund", "--out": "out" },
+      smoke: { flag: "--smoke", option: "smoke", defaults: { fund: "electronics", keystrokes: 2 } },
+    },
+    USAGE,
+  );
 }
 
 // ───────────────────────────── the page's instruments ─────────────────────────────

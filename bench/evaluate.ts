@@ -38,6 +38,7 @@ import { createEngine, type EvaluationResult } from "../engine/index";
 import { engineCoverOffExact } from "./anchors/exact-covers";
 import { type JreRunner, jreElectronics, jreOmid } from "./anchors/json-rules-engine";
 import { type ZenRunner, zenElectronics, zenOmid } from "./anchors/zen";
+import { readArgs } from "./args";
 import { canonicalizer } from "./canonical-case";
 import { type CaseJson, electronicsCases, omidCases } from "./cases";
 import { decideElectronics, electronicsResult } from "./handwritten/electronics";
@@ -85,42 +86,20 @@ const USAGE =
   "usage: node --import tsx bench/evaluate.ts [--cases N] [--reference-cases M] [--runs R] [--seed S] [--smoke]";
 
 export function parseArgs(argv: readonly string[]): BenchOptions {
-  const given: Partial<BenchOptions> = {};
-  let smoke = false;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const count = (): number => {
-      const v = Number(argv[++i]);
-      if (!Number.isInteger(v) || v < 1) throw new Error(`${arg} needs a positive whole number\n${USAGE}`);
-      return v;
-    };
-    switch (arg) {
-      case "--cases":
-        given.cases = count();
-        break;
-      case "--reference-cases":
-        given.referenceCases = count();
-        break;
-      case "--runs":
-        given.runs = count();
-        break;
-      case "--seed":
-        given.seed = count();
-        break;
-      case "--smoke":
-        smoke = true;
-        break;
-      default:
-        throw new Error(`unknown argument ${arg}\n${USAGE}`);
-    }
-  }
-  const options: BenchOptions = {
-    ...DEFAULTS,
-    ...(smoke ? { ...SMOKE, out: undefined } : {}),
-    ...given,
-    smoke,
-  };
-  if (smoke) options.out = undefined;
+  const options = readArgs(
+    argv,
+    {
+      defaults: DEFAULTS,
+      whole: {
+        "--cases": "cases",
+        "--reference-cases": "referenceCases",
+        "--runs": "runs",
+        "--seed": "seed",
+      },
+      smoke: { flag: "--smoke", option: "smoke", defaults: SMOKE },
+    },
+    USAGE,
+  );
   options.referenceCases = Math.min(options.referenceCases, options.cases);
   options.latencySample = Math.min(options.latencySample, options.cases);
   return options;

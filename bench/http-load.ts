@@ -54,6 +54,7 @@ import { fileURLToPath } from "node:url";
 import { generateCases } from "../engine/generate";
 import { compile, createEngine } from "../lib";
 import { createServer, packageVersion } from "../server";
+import { readArgs } from "./args";
 import { loadAverage, machine, packageVersions } from "./machine";
 import { tree } from "./tree";
 
@@ -152,53 +153,46 @@ interface Options {
   cases: number;
   batchRequests: number;
   batchRounds: number;
-  out: string | undefined;
+  out?: string;
   smoke: boolean;
 }
 
+const USAGE =
+  "usage: node --import tsx bench/http-load.ts [ruleset] [--requests N] [--rounds N] [--connections N] [--cases N] [--batch-requests N] [--batch-rounds N] [--out FILE] [--smoke]";
+
 function parseArgs(argv: string[]): Options {
-  const o: Options = {
-    ruleset: "rulesets/omid",
-    requests: 10_000,
-    rounds: 5,
-    connections: 8,
-    cases: 500,
-    batchRequests: 300,
-    batchRounds: 3,
-    out: "bench/results/http.json",
-    smoke: false,
-  };
-  const num = (v: string | undefined, name: string) => {
-    const n = Number(v);
-    if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} needs a positive integer`);
-    return n;
-  };
-  let outGiven = false;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (a === "--requests") o.requests = num(argv[++i], a);
-    else if (a === "--rounds") o.rounds = num(argv[++i], a);
-    else if (a === "--connections") o.connections = num(argv[++i], a);
-    else if (a === "--cases") o.cases = num(argv[++i], a);
-    else if (a === "--batch-requests") o.batchRequests = num(argv[++i], a);
-    else if (a === "--batch-rounds") o.batchRounds = num(argv[++i], a);
-    else if (a === "--out") {
-      o.out = argv[++i];
-      outGiven = true;
-    } else if (a === "--smoke") o.smoke = true;
-    else if (a.startsWith("--")) throw new Error(`unknown option ${a}`);
-    else o.ruleset = a;
-  }
-  if (o.smoke) {
-    o.requests = 300;
-    o.rounds = 2;
-    o.cases = 50;
-    o.batchRequests = 30;
-    o.batchRounds = 1;
-    // A smoke run's figures mean nothing: written only where asked (the smoke test reads them).
-    if (!outGiven) o.out = undefined;
-  }
-  return o;
+  return readArgs<Options>(
+    argv,
+    {
+      defaults: {
+        ruleset: "rulesets/omid",
+        requests: 10_000,
+        rounds: 5,
+        connections: 8,
+        cases: 500,
+        batchRequests: 300,
+        batchRounds: 3,
+        out: "bench/results/http.json",
+        smoke: false,
+      },
+      whole: {
+        "--requests": "requests",
+        "--rounds": "rounds",
+        "--connections": "connections",
+        "--cases": "cases",
+        "--batch-requests": "batchRequests",
+        "--batch-rounds": "batchRounds",
+      },
+      text: { "--out": "out" },
+      smoke: {
+        flag: "--smoke",
+        option: "smoke",
+        defaults: { requests: 300, rounds: 2, cases: 50, batchRequests: 30, batchRounds: 1 },
+      },
+      positional: "ruleset",
+    },
+    USAGE,
+  );
 }
 
 /** A temporary rulesets folder holding only the ruleset under test; its fund name and source. */
