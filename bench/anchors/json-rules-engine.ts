@@ -213,7 +213,8 @@ function collateral(f: ElectronicsFacts): Collateral {
   const hasProperty = seen.has("ترهین_ملک") || seen.has("وکالت_بلاعزال_ملک");
   const amount = new D(f.amount);
   const afterCash = amount.minus(cash);
-  const afterBonds = afterCash.minus(bonds.dividedBy(COVER));
+  // The ruleset's order: the divisions last (see rulesets/electronics/versions/1.zb, سفته_لازم).
+  const coveredByBonds = afterCash.times(COVER).minus(bonds);
   const rate = total.isZero() ? undefined : weighted.dividedBy(total);
   return {
     count: f.collaterals.length,
@@ -232,8 +233,10 @@ function collateral(f: ElectronicsFacts): Collateral {
       (seen.has("سفته") ? 1 : 0) +
       (hasProperty ? 1 : 0),
     bondsRequired: roundUp(COVER.times(afterCash)).toNumber(),
-    notesRequired: roundUp(COVER.times(afterBonds)).toNumber(),
-    remainder: roundUp(afterBonds.minus(notes.dividedBy(COVER))).toNumber(),
+    notesRequired: roundUp(COVER.times(coveredByBonds).dividedBy(COVER)).toNumber(),
+    remainder: roundUp(
+      coveredByBonds.times(COVER).minus(notes.times(COVER)).dividedBy(COVER).dividedBy(COVER),
+    ).toNumber(),
     propertyAtLeast: property.times(PROPERTY_MIN_SHARE).toNumber(),
     propertyAtMost: property.times(PROPERTY_MAX_SHARE).toNumber(),
     fee:

@@ -323,9 +323,18 @@ function compute(input: unknown): Electronics {
   // ── the computed values, as 1.zb writes them ──
   const afterCash = amount.minus(cash);
   const bondsRequired = BONDS_COVER.times(afterCash).toDecimalPlaces(0, D.ROUND_UP);
-  const afterBonds = afterCash.minus(bonds.dividedBy(BONDS_COVER));
-  const notesRequired = NOTES_COVER.times(afterBonds).toDecimalPlaces(0, D.ROUND_UP);
-  const remainder = afterBonds.minus(notes.dividedBy(NOTES_COVER)).toDecimalPlaces(0, D.ROUND_UP);
+  // The divisions come last, as 1.zb writes them (a quotient rounded to 40 digits, added to another,
+  // can land 10⁻³¹ above a whole rial that rounding up then makes one more).
+  const coveredByBonds = afterCash.times(BONDS_COVER).minus(bonds);
+  const notesRequired = NOTES_COVER.times(coveredByBonds)
+    .dividedBy(BONDS_COVER)
+    .toDecimalPlaces(0, D.ROUND_UP);
+  const remainder = coveredByBonds
+    .times(NOTES_COVER)
+    .minus(notes.times(BONDS_COVER))
+    .dividedBy(BONDS_COVER)
+    .dividedBy(NOTES_COVER)
+    .toDecimalPlaces(0, D.ROUND_UP);
   const rate = total.isZero() ? undefined : weighted.dividedBy(total).times(HUNDRED_PERCENT);
   const fee =
     rate === undefined
