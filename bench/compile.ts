@@ -15,14 +15,14 @@
  * One untimed warm-up pass over the shipped files first (the JIT); the median, min and max over the runs.
  * --smoke: two runs over one small shipped file and a 50-rule generated file; writes only with --out.
  */
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname, join, relative } from "node:path";
+import { readdirSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { check, checkSource, compileSource, parse } from "../dsl/index";
 import { readArgs } from "./args";
 import { generateRuleset } from "./generate-ruleset";
 import { loadAverage, type Machine, machine, packageVersions } from "./machine";
-import { type Tree, tree } from "./tree";
+import { describeTree, type Tree, tree, writeReport } from "./tree";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const RESULTS = join(ROOT, "bench/results/compile.json");
@@ -319,15 +319,8 @@ export function main(
     `target ≥ ${TARGET_MB_PER_SECOND} MB/s: ${report.target.met ? "met" : "missed"} (slowest median ${slowest.toFixed(2)} MB/s)`,
   );
   log(`load average after: ${report.loadAverage.after.join(" / ")}`);
-  log(
-    `code: ${report.tree.commit.slice(0, 10)}${report.tree.uncommitted.length ? `, with uncommitted changes to ${report.tree.uncommitted.join(", ")}` : ""}`,
-  );
-  if (options.out !== undefined) {
-    mkdirSync(dirname(options.out), { recursive: true });
-    writeFileSync(options.out, `${JSON.stringify(report, null, 2)}\n`);
-    report.written = relative(ROOT, options.out);
-    log(`figures written to ${report.written}`);
-  }
+  log(describeTree(report.tree));
+  writeReport(report, options.out, log);
   return report;
 }
 

@@ -26,15 +26,15 @@
  * (answer → markers set → drawn). --smoke: the Electronics ruleset (780 lines), 2 keystrokes; writes
  * only with --out.
  */
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname, join, relative } from "node:path";
+import { readFileSync } from "node:fs";
+import { join, relative } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { CDPSession, Page } from "playwright-core";
 import { checkSource } from "../dsl/index";
 import { openEditor, select } from "../test/editor/browser";
 import { readArgs } from "./args";
 import { loadAverage, type Machine, machine, packageVersions } from "./machine";
-import { type Tree, tree } from "./tree";
+import { describeTree, type Tree, tree, writeReport } from "./tree";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const RESULTS = join(ROOT, "bench/results/diagnostics.json");
@@ -382,15 +382,8 @@ export async function main(
       `(median ${worst} ms; after the editor's pause ${worstAfterPause} ms)`,
   );
   log(`load average after: ${report.loadAverage.after.join(" / ")}`);
-  log(
-    `code: ${report.tree.commit.slice(0, 10)}${report.tree.uncommitted.length ? `, with uncommitted changes to ${report.tree.uncommitted.join(", ")}` : ""}`,
-  );
-  if (options.out !== undefined) {
-    mkdirSync(dirname(options.out), { recursive: true });
-    writeFileSync(options.out, `${JSON.stringify(report, null, 2)}\n`);
-    report.written = relative(ROOT, options.out);
-    log(`figures written to ${report.written}`);
-  }
+  log(describeTree(report.tree));
+  writeReport(report, options.out, log);
   return report;
 }
 

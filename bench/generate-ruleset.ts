@@ -9,30 +9,19 @@
  * (caps, ages, rates), never the shape.
  */
 
-const PERSIAN = "۰۱۲۳۴۵۶۷۸۹";
+import { persianDigits } from "../engine/format";
+import { prng } from "./cases";
 
 /** A whole number in Persian digits, as the rulesets write them. */
 function fa(n: number): string {
-  return String(n).replace(/\d/g, (d) => PERSIAN[Number(d)]!);
-}
-
-/** mulberry32: a small seeded generator (the same one bench/cases.ts uses). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return persianDigits(String(n));
 }
 
 const RULES_PER_SECTION = 10;
 
 /** A rule file with `rules` rules (rounded up to a whole section of ten). */
 export function generateRuleset(rules: number, seed = 1): string {
-  const next = random(seed);
+  const next = prng(seed);
   const pick = (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1));
   const sections = Math.max(1, Math.ceil(rules / RULES_PER_SECTION));
   const out: string[] = [
