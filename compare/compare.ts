@@ -13,6 +13,7 @@
  */
 import { CaseError, type CaseIssue, type Decision, type Outcome, type ZavabetEngine } from "../engine";
 import type { Serialized } from "../engine/serialize";
+import { parseRawCase, type RawCase } from "./json-line";
 import type {
   CompareReport,
   InvalidGroup,
@@ -46,7 +47,10 @@ export interface ValueDiff {
   candidate: Serialized;
 }
 
-/** What differs on one case; `case` is kept only when something does. */
+/**
+ * What differs on one case; `case` is kept only when something does, and only by diffCase (a case
+ * read from a corpus is still with the reader, which gives it to the report if it is an example).
+ */
 export interface CaseDiff {
   line: number;
   base: SideDecision;
@@ -68,10 +72,15 @@ function evaluateSide(engine: ZavabetEngine, input: Record<string, unknown>): Si
   }
 }
 
-/** An outcome as compared: everything but the citation. */
-function signature(o: Outcome): string {
-  return JSON.stringify([o.kind, o.message, o.authority, o.what, o.amount, o.target, o.value]);
-}
+/** Two outcomes decide the same: every field but the citation equal (all are texts, yes/no or null). */
+const sameOutcome = (a: Outcome, b: Outcome) =>
+  a.kind === b.kind &&
+  a.message === b.message &&
+  a.authority === b.authority &&
+  a.what === b.what &&
+  a.amount === b.amount &&
+  a.target === b.target &&
+  a.value === b.value;
 
 function byRule(outcomes: readonly Outcome[]): Map<string, Outcome[]> {
   const map = new Map<string, Outcome[]>();
@@ -84,7 +93,7 @@ function byRule(outcomes: readonly Outcome[]): Map<string, Outcome[]> {
 }
 
 const sameOutcomes = (a: readonly Outcome[], b: readonly Outcome[]) =>
-  a.length === b.length && a.every((o, i) => signature(o) === signature(b[i] as Outcome));
+  a.length === b.length && a.every((o, i) => sameOutcome(o, b[i] as Outcome));
 
 /** Evaluate one case on both versions and say what differs. */
 export function diffCase(
@@ -119,6 +128,22 @@ export function diffCase(
   if (diff.base !== diff.candidate || diff.rules.length > 0 || diff.values.length > 0 || diff.baseIssues) {
     diff.case = input;
   }
+  return diff;
+}
+
+/**
+ * A case as a corpus line's bytes: the diff, without the case (the reader still has it), or why the
+ * line is no case (never counted as one).
+ */
+export function diffLine(
+  base: ZavabetEngine,
+  candidate: ZavabetEngine,
+  raw: RawCase,
+): CaseDiff | MalformedLine {
+  const parsed = parseRawCase(raw);
+  if ("malformed" in parsed) return { line: raw.line, message: parsed.malformed };
+  const diff = diffCase(base, candidate, raw.line, parsed.case);
+  delete diff.case;
   return diff;
 }
 
@@ -219,11 +244,18 @@ export class Comparison {
     if (this.malformed.length < MAX_MALFORMED_LISTED) this.malformed.push({ line, message });
   }
 
-  /** Add one case's differences (diffs must come in corpus order for the examples to be the first). */
-  add(diff: CaseDiff): void {
+  /**
+   * Add one case's differences (diffs must come in corpus order for the examples to be the first).
+   * The case is `diff.case`, or else what `read` gives, asked only if the case becomes an example.
+   */
+  add(diff: CaseDiff, read?: () => Record<string, unknown>): void {
     const s = this.summary;
     s.cases++;
-    const input = diff.case ?? {};
+    let input = diff.case;
+    const caseOf = (): Record<string, unknown> => {
+      input ??= read?.() ?? {};
+      return input;
+    };
     if (diff.baseIssues || diff.candidateIssues) {
       const refusedBy =
         diff.baseIssues && diff.candidateIssues ? "both" : diff.baseIssues ? "base" : "candidate";
@@ -236,7 +268,7 @@ export class Comparison {
       if (g.examples.length < this.examples) {
         g.examples.push({
           line: diff.line,
-          case: input,
+          case: caseOf(),
           issues: diff.baseIssues ?? diff.candidateIssues ?? [],
         });
       }
@@ -287,7 +319,7 @@ export class Comparison {
       if (g.examples.length < this.examples) {
         g.examples.push({
           line: diff.line,
-          case: input,
+          case: caseOf(),
           base: { decision: diff.base, outcomes: r.base },
           candidate: { decision: diff.candidate, outcomes: r.candidate },
         });
@@ -305,7 +337,7 @@ export class Comparison {
       g.cases++;
       if (decisionChanged) g.decisionChanged++;
       if (g.examples.length < this.examples) {
-        g.examples.push({ line: diff.line, case: input, base: v.base, candidate: v.candidate });
+        g.examples.push({ line: diff.line, case: caseOf(), base: v.base, candidate: v.candidate });
       }
     }
   }

@@ -10,6 +10,7 @@ export {
   checkFailOn,
   DEFAULT_EXAMPLES,
   diffCase,
+  diffLine,
   type FailOn,
   MAX_MALFORMED_LISTED,
   parseFailOn,

@@ -1,24 +1,29 @@
 /**
  * Evaluating a corpus on several threads: one worker per thread, each with its own compiled engines
- * (compare/worker.ts); cases go out in chunks, and the chunks' diffs come back to be merged in corpus
- * order, so a report is the same whatever the number of threads. At most a few chunks per worker
- * are in flight: the corpus is never all in memory.
+ * (compare/worker.ts); cases go out in chunks of lines of JSON (bytes), parsed by the worker, and the
+ * chunks' diffs come back to be merged in corpus order, so a report is the same whatever the number
+ * of threads. At most a few chunks per worker are in flight: the corpus is never all in memory.
  */
 import { Worker } from "node:worker_threads";
 import type { Artefact, ZavabetEngine } from "../engine";
-import { type CaseDiff, diffCase } from "./compare";
+import { type CaseDiff, diffLine } from "./compare";
+import type { RawCase } from "./json-line";
+import type { MalformedLine } from "./types";
+
+/** One line's result: its diff, or why it is no case. */
+export type LineResult = CaseDiff | MalformedLine;
 
 export interface ChunkRequest {
   id: number;
-  cases: { line: number; case: Record<string, unknown> }[];
+  lines: RawCase[];
 }
 
-export type ChunkReply = { id: number; diffs: CaseDiff[] } | { id: number; error: string };
+export type ChunkReply = { id: number; results: LineResult[] } | { id: number; error: string };
 
 /** Where chunks are evaluated: in this thread, or on worker threads. */
 export interface DiffRunner {
   readonly threads: number;
-  run(cases: ChunkRequest["cases"]): Promise<CaseDiff[]>;
+  run(lines: RawCase[]): Promise<LineResult[]>;
   close(): Promise<void>;
 }
 
@@ -26,7 +31,7 @@ export interface DiffRunner {
 export function localRunner(base: ZavabetEngine, candidate: ZavabetEngine): DiffRunner {
   return {
     threads: 1,
-    run: async (cases) => cases.map((c) => diffCase(base, candidate, c.line, c.case)),
+    run: async (lines) => lines.map((l) => diffLine(base, candidate, l)),
     close: async () => {},
   };
 }
@@ -44,7 +49,7 @@ interface Slot {
   worker: Worker;
   /** Chunks given to this worker and not yet answered (counted before it is ready, too). */
   load: number;
-  pending: Map<number, { resolve: (d: CaseDiff[]) => void; reject: (e: Error) => void }>;
+  pending: Map<number, { resolve: (results: LineResult[]) => void; reject: (e: Error) => void }>;
   ready: Promise<void>;
 }
 
@@ -80,7 +85,7 @@ export function workerRunner(base: Artefact, candidate: Artefact, threads: numbe
         const p = pending.get(m.id);
         pending.delete(m.id);
         if ("error" in m) p?.reject(new Error(m.error));
-        else p?.resolve(m.diffs);
+        else p?.resolve(m.results);
       });
       const fail = (e: Error) => {
         failure ??= e;
@@ -98,18 +103,18 @@ export function workerRunner(base: Artefact, candidate: Artefact, threads: numbe
   }
   return {
     threads,
-    run(cases) {
+    run(lines) {
       if (failure) return Promise.reject(failure);
       // The least busy worker; ties go to the first.
       let slot = slots[0] as Slot;
       for (const s of slots) if (s.load < slot.load) slot = s;
       slot.load++;
       const id = nextId++;
-      const reply = new Promise<CaseDiff[]>((resolve, reject) => {
+      const reply = new Promise<LineResult[]>((resolve, reject) => {
         // Rejected, with every chunk in flight, if the worker fails (starting or later).
         slot.pending.set(id, { resolve, reject });
       });
-      post(slot, { id, cases });
+      post(slot, { id, lines });
       return reply.finally(() => {
         slot.load--;
       });
@@ -135,12 +140,12 @@ export function autoRunner(
   let chosen: DiffRunner | undefined;
   return {
     threads,
-    run(cases) {
+    run(lines) {
       chosen ??=
-        cases.length < chunkSize
+        lines.length < chunkSize
           ? local
           : workerRunner(engines.base.artefact, engines.candidate.artefact, threads);
-      return chosen.run(cases);
+      return chosen.run(lines);
     },
     close: () => chosen?.close() ?? Promise.resolve(),
   };

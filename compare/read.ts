@@ -6,15 +6,19 @@
  * line is never a case: the caller decides whether to skip it or stop.
  */
 import { createReadStream } from "node:fs";
-import { createInterface } from "node:readline";
 import type { Readable } from "node:stream";
 import type { Artefact, ValueType } from "../artefact/types";
 import { asciiDigits, normalizeText } from "../engine/normalize";
+import { errorText, type RawCase } from "./json-line";
 import type { Message } from "./types";
 
 export type CaseFormat = "jsonl" | "csv";
 
-export type CaseLine = { line: number; case: Record<string, unknown> } | { line: number; malformed: Message };
+/**
+ * A line of a corpus: a case (RawCase: its JSON text as bytes, parsed where it is evaluated), or a
+ * line the reader could already tell is malformed (too long, or a CSV record that cannot be read).
+ */
+export type CaseLine = RawCase | { line: number; malformed: Message };
 
 /** The format a file name implies: .csv is CSV, anything else JSON Lines. */
 export function formatOf(path: string): CaseFormat {
@@ -25,50 +29,100 @@ export function openCases(path: string): Readable {
   return path === "-" ? process.stdin : createReadStream(path);
 }
 
-/** The text of a JSON.parse error without the engine's position wording changing across versions. */
-function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
+/**
+ * The longest line read, in bytes (a case is a few kilobytes): a longer one is malformed, and what
+ * follows it is read on, so that a file with no line breaks never comes into memory whole.
+ */
+export const MAX_LINE_BYTES = 8 * 2 ** 20;
+
+type NumberedLine = { line: number; bytes: Uint8Array } | { line: number; tooLong: true };
+
+/** `length` bytes in an ArrayBuffer of their own, from `parts` (views into the stream's chunks). */
+function joined(parts: readonly Uint8Array[], length: number): Uint8Array {
+  const out = new Uint8Array(length);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
 }
 
-/** One JSON Lines line → a case or why it is malformed. */
-export function parseJsonLine(text: string, line: number): CaseLine {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (e) {
-    return {
-      line,
-      malformed: { fa: `سطر ${line} JSON درستی نیست`, en: `line ${line} is not valid JSON: ${errorText(e)}` },
-    };
-  }
-  if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    return {
-      line,
-      malformed: {
-        fa: `سطر ${line} یک شیء JSON (یک مورد) نیست`,
-        en: `line ${line} is not a JSON object (a case)`,
-      },
-    };
-  }
-  return { line, case: value as Record<string, unknown> };
+const CR = 0x0d;
+const LF = 0x0a;
+const BOM = [0xef, 0xbb, 0xbf];
+
+/** A line's bytes without the CR of a CRLF, and without a BOM on the first line. */
+function trimmed(bytes: Uint8Array, line: number): Uint8Array {
+  let start = 0;
+  let end = bytes.length;
+  if (end > 0 && bytes[end - 1] === CR) end--;
+  if (line === 1 && end >= 3 && BOM.every((b, i) => bytes[i] === b)) start = 3;
+  return start === 0 && end === bytes.length ? bytes : bytes.slice(start, end);
 }
 
-/** Non-empty lines of a stream with their numbers (from 1); a BOM at the start is dropped. */
-async function* numberedLines(input: Readable): AsyncGenerator<{ text: string; line: number }> {
-  const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
+/**
+ * The lines of a stream with their numbers (from 1), LF or CRLF, as bytes: split without decoding,
+ * since a JSON Lines case is decoded by the thread that evaluates it.
+ */
+async function* numberedLines(input: Readable): AsyncGenerator<NumberedLine> {
   let line = 0;
-  for await (const raw of lines) {
+  let parts: Uint8Array[] = [];
+  let length = 0;
+  let tooLong = false;
+  const end = (last: Uint8Array): NumberedLine => {
     line++;
-    const text = line === 1 ? raw.replace(/^\uFEFF/, "") : raw;
-    yield { text, line };
+    const result: NumberedLine = tooLong
+      ? { line, tooLong: true }
+      : { line, bytes: trimmed(joined([...parts, last], length + last.length), line) };
+    parts = [];
+    length = 0;
+    tooLong = false;
+    return result;
+  };
+  for await (const chunk of input as AsyncIterable<Uint8Array | string>) {
+    const buffer = typeof chunk === "string" ? new TextEncoder().encode(chunk) : chunk;
+    let start = 0;
+    for (let lf = buffer.indexOf(LF, start); lf !== -1; lf = buffer.indexOf(LF, start)) {
+      yield end(tooLong ? buffer.subarray(0, 0) : buffer.subarray(start, lf));
+      start = lf + 1;
+    }
+    if (start < buffer.length && !tooLong) {
+      if (length + buffer.length - start > MAX_LINE_BYTES) {
+        tooLong = true;
+        parts = [];
+        length = 0;
+      } else {
+        // A copy, so that a line carried over does not keep the whole chunk alive.
+        parts.push(buffer.slice(start));
+        length += buffer.length - start;
+      }
+    }
   }
+  if (length > 0 || tooLong) yield end(new Uint8Array(0));
 }
 
-/** The cases of a JSON Lines stream. Blank lines are neither cases nor malformed. */
+/** Spaces, tabs and CRs only: a blank line, neither a case nor malformed. */
+const blank = (bytes: Uint8Array) => bytes.every((b) => b === 0x20 || b === 0x09 || b === CR);
+
+function tooLongLine(line: number): CaseLine {
+  return {
+    line,
+    malformed: {
+      fa: `سطر ${line} بلندتر از ${MAX_LINE_BYTES} بایت است`,
+      en: `line ${line} is longer than ${MAX_LINE_BYTES} bytes`,
+    },
+  };
+}
+
+/**
+ * The cases of a JSON Lines stream, as their bytes: whether a line is a JSON object is found where it
+ * is parsed (compare/json-line.ts).
+ */
 export async function* readJsonLines(input: Readable): AsyncGenerator<CaseLine> {
-  for await (const { text, line } of numberedLines(input)) {
-    if (text.trim() === "") continue;
-    yield parseJsonLine(text, line);
+  for await (const l of numberedLines(input)) {
+    if ("tooLong" in l) yield tooLongLine(l.line);
+    else if (!blank(l.bytes)) yield l;
   }
 }
 
@@ -175,8 +229,17 @@ export async function* readCsv(input: Readable, artefacts: readonly Artefact[]):
   let columns: Column[] | undefined;
   let pending = "";
   let start = 0;
-  for await (const { text, line } of numberedLines(input)) {
+  const utf8 = new TextDecoder();
+  const encoder = new TextEncoder();
+  for await (const l of numberedLines(input)) {
+    const line = l.line;
     if (pending === "") start = line;
+    if ("tooLong" in l) {
+      pending = "";
+      yield tooLongLine(line);
+      continue;
+    }
+    const text = utf8.decode(l.bytes);
     const record = pending === "" ? text : `${pending}\n${text}`;
     const cells = splitCsv(record);
     if (cells === undefined) {
@@ -227,7 +290,8 @@ export async function* readCsv(input: Readable, artefacts: readonly Artefact[]):
       if ("error" in v) bad = { fa: `سطر ${start}: ${v.error.fa}`, en: `line ${start}: ${v.error.en}` };
       else out[column.key] = v.value;
     }
-    yield bad ? { line: start, malformed: bad } : { line: start, case: out };
+    // As JSON text, like a JSON Lines case: one form of case crosses to where it is evaluated.
+    yield bad ? { line: start, malformed: bad } : { line: start, bytes: encoder.encode(JSON.stringify(out)) };
   }
   if (pending !== "") {
     yield {

@@ -3,8 +3,9 @@
  * merged into a Comparison in corpus order, malformed lines in their places. At most `inFlight` chunks
  * are out at once, so memory does not grow with the corpus.
  */
-import type { CaseDiff, Comparison } from "./compare";
-import type { DiffRunner } from "./pool";
+import type { Comparison } from "./compare";
+import { parseRawCase, type RawCase } from "./json-line";
+import type { DiffRunner, LineResult } from "./pool";
 import type { CaseLine } from "./read";
 import type { Message } from "./types";
 
@@ -35,6 +36,12 @@ export interface RunOptions {
   stop?: Promise<unknown>;
 }
 
+/** A case the runner has evaluated (so it is a JSON object). */
+function parsedCase(raw: RawCase): Record<string, unknown> {
+  const parsed = parseRawCase(raw);
+  return "case" in parsed ? parsed.case : {};
+}
+
 /** Run the corpus; `true` when it was read to the end, `false` when stopped. */
 export async function runCorpus(
   lines: AsyncIterator<CaseLine>,
@@ -44,11 +51,10 @@ export async function runCorpus(
 ): Promise<boolean> {
   const chunkSize = options.chunk ?? DEFAULT_CHUNK;
   const inFlight = options.inFlight ?? runner.threads * 2;
-  // A sent chunk is kept as its malformed lines and a null in each case's place: the case itself goes
-  // to the runner and comes back in its diff when something differs, so this thread does not hold it
-  // the while the chunk is out (held that long, every case outlived the young generation and the main
-  // thread's heap grew with the corpus until the collector caught up).
-  const queue: { marks: ({ line: number; malformed: Message } | null)[]; diffs: Promise<CaseDiff[]> }[] = [];
+  // A sent chunk is kept as its lines (a case's bytes are outside the JavaScript heap: held while the
+  // chunk is out, as strings or objects they outlived the young generation, and this thread's heap
+  // grew with the corpus until the collector caught up), to be given to the report for its examples.
+  const queue: { items: CaseLine[]; results: Promise<LineResult[]> }[] = [];
   // One reaction on `stop` for the whole run, waking whichever read is waiting. (A Promise.race with
   // `stop` per line would add a reaction per line to a promise that never settles, each holding its
   // line: memory growing with the corpus.)
@@ -68,21 +74,30 @@ export async function runCorpus(
   const merge = async () => {
     const head = queue.shift();
     if (!head) return;
-    const diffs = await head.diffs;
+    const results = await head.results;
     let k = 0;
-    for (const mark of head.marks) {
-      if (mark) comparison.addMalformed(mark.line, mark.malformed);
+    const malformed = (line: number, message: Message) => {
+      if (options.strict) throw new MalformedLineError(line, message);
+      comparison.addMalformed(line, message);
+    };
+    for (const item of head.items) {
+      if ("malformed" in item) {
+        malformed(item.line, item.malformed);
+        continue;
+      }
+      // A line the reader passed on as a case may still be no JSON object: found where it is parsed.
+      const result = results[k++] as LineResult;
+      if ("message" in result) malformed(result.line, result.message);
       else {
-        comparison.add(diffs[k++] as CaseDiff);
+        comparison.add(result, () => parsedCase(item));
         options.onCase?.();
       }
     }
   };
   const send = (items: CaseLine[]) => {
-    const cases = items.flatMap((i) => ("case" in i ? [i] : []));
-    const diffs = runner.run(cases);
-    diffs.catch(() => {}); // awaited in order by merge; a failure surfaces there
-    queue.push({ marks: items.map((i) => ("malformed" in i ? i : null)), diffs });
+    const results = runner.run(items.filter((i): i is RawCase => "bytes" in i));
+    results.catch(() => {}); // awaited in order by merge; a failure surfaces there
+    queue.push({ items, results });
   };
 
   let items: CaseLine[] = [];
@@ -93,9 +108,8 @@ export async function runCorpus(
     if (next === "stop") break;
     if (next.done) break;
     const item = next.value;
-    if ("malformed" in item && options.strict) throw new MalformedLineError(item.line, item.malformed);
     items.push(item);
-    if ("case" in item) cases++;
+    if ("bytes" in item) cases++;
     if (cases >= chunkSize) {
       send(items);
       items = [];

@@ -1,11 +1,11 @@
 /**
  * One compare worker thread: its own compiled engines for the two versions (an engine is never shared
  * across threads, docs/api.md), built once from the artefacts in workerData; then, per message, a
- * chunk of cases in, their diffs out, in the same order.
+ * chunk of lines in, their diffs out, in the same order.
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { type Artefact, createEngine } from "../engine";
-import { diffCase } from "./compare";
+import { diffLine } from "./compare";
 import type { ChunkReply, ChunkRequest } from "./pool";
 
 const { base, candidate } = workerData as { base: Artefact; candidate: Artefact };
@@ -17,7 +17,7 @@ parentPort?.on("message", (request: ChunkRequest) => {
   try {
     reply = {
       id: request.id,
-      diffs: request.cases.map((c) => diffCase(baseEngine, candidateEngine, c.line, c.case)),
+      results: request.lines.map((l) => diffLine(baseEngine, candidateEngine, l)),
     };
   } catch (e) {
     reply = { id: request.id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) };

@@ -4,8 +4,18 @@
  * advance; electronics v2 adds an input v1 refuses.
  */
 import { describe, expect, it } from "vitest";
-import { type CaseDiff, Comparison, checkFailOn, diffCase, parseFailOn, rulesetRef } from "../../compare";
+import {
+  type CaseDiff,
+  Comparison,
+  checkFailOn,
+  diffCase,
+  diffLine,
+  parseFailOn,
+  rulesetRef,
+} from "../../compare";
+import { localRunner } from "../../compare/pool";
 import { readJsonLines } from "../../compare/read";
+import { runCorpus } from "../../compare/run";
 import { generateCases } from "../../engine/generate";
 import {
   AMOUNTS,
@@ -137,6 +147,23 @@ describe("comparing small-industries v1 with v2 (the caps)", () => {
     const same: CaseDiff = diffCase(engineOf(SI2), engineOf(SI2), 7, corpus[0] as Record<string, unknown>);
     expect(same).toEqual({ line: 7, base: "accept", candidate: "accept", rules: [], values: [] });
   });
+
+  it("diffLine leaves a changed case with the reader, and the report's example is the case it reads", () => {
+    const changed = corpus.find((c) => diffCase(engineOf(SI1), engineOf(SI2), 1, c).base !== "accept");
+    const raw = { line: 9, bytes: new TextEncoder().encode(JSON.stringify(changed)) };
+    const diff = diffLine(engineOf(SI1), engineOf(SI2), raw);
+    expect(diff).toMatchObject({ line: 9, base: "reject", candidate: "accept" });
+    expect(diff).not.toHaveProperty("case");
+    if ("message" in diff) throw new Error("expected a diff");
+    const c = comparison(SI1, SI2);
+    c.add(diff, () => changed as Record<string, unknown>);
+    expect(c.report().rules[0]?.examples[0]).toMatchObject({ line: 9, case: changed });
+    const notACase = { line: 4, bytes: new TextEncoder().encode("[1]") };
+    expect(diffLine(engineOf(SI1), engineOf(SI2), notACase)).toMatchObject({
+      line: 4,
+      message: { en: "line 4 is not a JSON object (a case)" },
+    });
+  });
 });
 
 describe("the report's size", () => {
@@ -188,14 +215,7 @@ describe("malformed lines", () => {
     const [good] = capCorpus();
     const text = `${jsonLines([good])}{"amount": \n\n[1, 2]\n"text"\n${jsonLines([good])}`;
     const c = comparison(SI1, SI2);
-    const lines: number[] = [];
-    for await (const item of readJsonLines(streamOf(text))) {
-      if ("malformed" in item) {
-        lines.push(item.line);
-        c.addMalformed(item.line, item.malformed);
-      } else c.compare(item.line, item.case);
-    }
-    expect(lines).toEqual([2, 4, 5]);
+    await runCorpus(readJsonLines(streamOf(text)), c, localRunner(engineOf(SI1), engineOf(SI2)));
     const r = c.report();
     expect(r.summary).toMatchObject({ cases: 2, compared: 2, malformed: 3 });
     expect(r.malformed.map((m) => m.line)).toEqual([2, 4, 5]);

@@ -59,7 +59,10 @@ describe("worker threads", { timeout: 120_000 }, () => {
   });
 
   it("autoRunner evaluates a corpus smaller than one chunk in this thread, with the same diffs", async () => {
-    const cases = capCorpus().map((c, i) => ({ line: i + 1, case: c }));
+    const cases = capCorpus().map((c, i) => ({
+      line: i + 1,
+      bytes: new TextEncoder().encode(JSON.stringify(c)),
+    }));
     const auto = autoRunner({ base: baseEngine, candidate: candidateEngine }, 4, 256);
     runners.push(auto);
     expect(await auto.run(cases)).toEqual(await localRunner(baseEngine, candidateEngine).run(cases));

@@ -2,13 +2,23 @@
  * compare/read: the corpus readers. CSV rows must come out as the engine would read the same case
  * from JSON: names or aliases in the header, Persian digits, yes/no words, a list as a JSON cell.
  */
+import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { type CaseLine, CsvHeaderError, formatOf, readCsv, readJsonLines } from "../../compare/read";
+import { type ParsedLine, parseRawCase } from "../../compare/json-line";
+import {
+  type CaseLine,
+  CsvHeaderError,
+  formatOf,
+  MAX_LINE_BYTES,
+  readCsv,
+  readJsonLines,
+} from "../../compare/read";
 import { artefactOf, engineOf, exampleCase, SI1, SI2, streamOf } from "./helpers";
 
-async function all(lines: AsyncIterable<CaseLine>): Promise<CaseLine[]> {
-  const out: CaseLine[] = [];
-  for await (const l of lines) out.push(l);
+/** The lines as they are evaluated: a case's bytes parsed where a worker would parse them. */
+async function all(lines: AsyncIterable<CaseLine>): Promise<ParsedLine[]> {
+  const out: ParsedLine[] = [];
+  for await (const l of lines) out.push("bytes" in l ? parseRawCase(l) : l);
   return out;
 }
 
@@ -104,6 +114,39 @@ describe("JSON Lines cases", () => {
         line: 5,
         malformed: expect.objectContaining({ fa: "سطر 5 JSON درستی نیست" }),
       }),
+    ]);
+  });
+
+  it("reads a line whose bytes (a Persian letter's two among them) arrive split over many chunks", async () => {
+    const text = '{"نام":"علی","شهر":"تهران"}\r\n\n{"سن":"۳۰"}';
+    const bytes = Buffer.from(text, "utf8");
+    const chunks: Buffer[] = [];
+    for (let i = 0; i < bytes.length; i += 3) chunks.push(bytes.subarray(i, i + 3));
+    const lines = await all(readJsonLines(Readable.from(chunks)));
+    expect(lines).toEqual([
+      { line: 1, case: { نام: "علی", شهر: "تهران" } },
+      { line: 3, case: { سن: "۳۰" } },
+    ]);
+  });
+
+  it("a line longer than the limit is malformed at its number, and the lines after it are read", async () => {
+    const long = `{"a":"${"x".repeat(MAX_LINE_BYTES)}"}`;
+    const chunks = [
+      Buffer.from('{"a":1}\n'),
+      ...Array.from({ length: 9 }, () => Buffer.from(long.slice(0, 2 ** 20))),
+    ];
+    chunks.push(Buffer.from('"}\n{"b":2}\n'));
+    const lines = await all(readJsonLines(Readable.from(chunks)));
+    expect(lines).toEqual([
+      { line: 1, case: { a: 1 } },
+      {
+        line: 2,
+        malformed: {
+          fa: `سطر 2 بلندتر از ${MAX_LINE_BYTES} بایت است`,
+          en: `line 2 is longer than ${MAX_LINE_BYTES} bytes`,
+        },
+      },
+      { line: 3, case: { b: 2 } },
     ]);
   });
 
