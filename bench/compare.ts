@@ -45,6 +45,7 @@ import { DEFAULT_CHUNK, runCorpus } from "../compare/run";
 import { createEngine } from "../engine";
 import { readArgs } from "./args";
 import { loadAverage, type Machine, machine, packageVersions } from "./machine";
+import { median, type RunSpread, spread } from "./spread";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const SELF = fileURLToPath(import.meta.url);
@@ -249,12 +250,6 @@ export interface RunFigures {
   peakRssMiB: number;
 }
 
-interface Spread {
-  median: number;
-  min: number;
-  max: number;
-}
-
 export interface CompareBenchReport {
   generated: string;
   options: CompareBenchOptions;
@@ -269,10 +264,10 @@ export interface CompareBenchReport {
     chunk: number;
     threaded: RunFigures[];
     single: RunFigures[];
-    threadedCasesPerSecond: Spread;
-    singleCasesPerSecond: Spread;
-    threadedWallSeconds: Spread;
-    singleWallSeconds: Spread;
+    threadedCasesPerSecond: RunSpread;
+    singleCasesPerSecond: RunSpread;
+    threadedWallSeconds: RunSpread;
+    singleWallSeconds: RunSpread;
     /** Median cases/s threaded ÷ median cases/s single. */
     ratioThreadedOverSingle: number;
     /**
@@ -339,18 +334,6 @@ function figures(r: ChildResult): RunFigures {
     peakRssMiB: r.peakRssMiB,
   };
 }
-
-function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 === 1 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
-}
-
-const spread = (xs: readonly number[]): Spread => ({
-  median: median(xs),
-  min: Math.min(...xs),
-  max: Math.max(...xs),
-});
 
 /** The corpus file of `count` cases, by the code of `zavabet cases generate`. */
 async function generate(file: string, count: number, seed: number): Promise<number> {

@@ -22,6 +22,7 @@ import { check, checkSource, compileSource, parse } from "../dsl/index";
 import { readArgs } from "./args";
 import { generateRuleset } from "./generate-ruleset";
 import { loadAverage, type Machine, machine, packageVersions } from "./machine";
+import { type RunSpread, spread } from "./spread";
 import { describeTree, type Tree, tree, writeReport } from "./tree";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -59,13 +60,6 @@ export function parseArgs(argv: readonly string[]): CompileBenchOptions {
 
 // ───────────────────────────── report ─────────────────────────────
 
-export interface Spread {
-  median: number;
-  min: number;
-  max: number;
-  runs: number[];
-}
-
 export interface FileReport {
   source: string;
   /** Set for the generated file: how it was made. */
@@ -74,11 +68,11 @@ export interface FileReport {
   lines: number;
   rules: number;
   /** compileSource: milliseconds per run, and MB/s (10⁶ bytes of UTF-8 per second). */
-  compileMs: Spread;
-  compileMBPerSecond: Spread;
+  compileMs: RunSpread;
+  compileMBPerSecond: RunSpread;
   /** checkSource (parse + check): the editor worker's work per pause in typing. */
-  checkMs: Spread;
-  checkMBPerSecond: Spread;
+  checkMs: RunSpread;
+  checkMBPerSecond: RunSpread;
   /** The check's two halves, timed apart (medians over the runs). */
   parseMsMedian: number;
   checkOnlyMsMedian: number;
@@ -107,18 +101,6 @@ export interface CompileBenchReport {
 }
 
 // ───────────────────────────── measuring ─────────────────────────────
-
-function spread(values: number[]): Spread {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  const median = sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-  return {
-    median: round(median),
-    min: round(sorted[0]!),
-    max: round(sorted.at(-1)!),
-    runs: values.map(round),
-  };
-}
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
@@ -203,12 +185,12 @@ function measure(input: Input, runs: number, rules: number): FileReport {
     bytes,
     lines: lineCount(input.text),
     rules,
-    compileMs: spread(compileMs),
-    compileMBPerSecond: spread(rate(compileMs)),
-    checkMs: spread(checkMs),
-    checkMBPerSecond: spread(rate(checkMs)),
-    parseMsMedian: spread(parseMs).median,
-    checkOnlyMsMedian: spread(checkOnlyMs).median,
+    compileMs: spread(compileMs, round),
+    compileMBPerSecond: spread(rate(compileMs), round),
+    checkMs: spread(checkMs, round),
+    checkMBPerSecond: spread(rate(checkMs), round),
+    parseMsMedian: spread(parseMs, round).median,
+    checkOnlyMsMedian: spread(checkOnlyMs, round).median,
   };
   if (input.generated) report.generated = input.generated;
   return report;

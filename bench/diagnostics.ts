@@ -34,6 +34,7 @@ import { checkSource } from "../dsl/index";
 import { openEditor, select } from "../test/editor/browser";
 import { readArgs } from "./args";
 import { loadAverage, type Machine, machine, packageVersions } from "./machine";
+import { type RunSpread, spread } from "./spread";
 import { describeTree, type Tree, tree, writeReport } from "./tree";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -125,24 +126,17 @@ const INSTRUMENT = `(() => {
 
 // ───────────────────────────── report ─────────────────────────────
 
-export interface Spread {
-  median: number;
-  min: number;
-  max: number;
-  runs: number[];
-}
-
 export interface Direction {
   /** Keystroke → the markers drawn (the next animation frame after they were set): what a person sees. */
-  keystrokeToDrawnMs: Spread;
+  keystrokeToDrawnMs: RunSpread;
   /** Keystroke → the request posted to the checker worker: the editor's pause after typing. */
-  pauseMs: Spread;
+  pauseMs: RunSpread;
   /** Request posted → answer received: the worker's whole turn (copy in, parse + check + symbols, copy out). */
-  workerMs: Spread;
+  workerMs: RunSpread;
   /** Answer received → markers drawn: setModelMarkers, the problems list, the next frame. */
-  pageMs: Spread;
+  pageMs: RunSpread;
   /** Request posted → markers drawn: everything after the pause. */
-  afterPauseMs: Spread;
+  afterPauseMs: RunSpread;
 }
 
 export interface DiagnosticsBenchReport {
@@ -172,18 +166,6 @@ export interface DiagnosticsBenchReport {
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
-function spread(values: number[]): Spread {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  const median = sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-  return {
-    median: round1(median),
-    min: round1(sorted[0]!),
-    max: round1(sorted.at(-1)!),
-    runs: values.map(round1),
-  };
-}
-
 interface Sample {
   keystrokeToDrawn: number;
   pause: number;
@@ -194,11 +176,26 @@ interface Sample {
 
 function direction(samples: Sample[]): Direction {
   return {
-    keystrokeToDrawnMs: spread(samples.map((s) => s.keystrokeToDrawn)),
-    pauseMs: spread(samples.map((s) => s.pause)),
-    workerMs: spread(samples.map((s) => s.worker)),
-    pageMs: spread(samples.map((s) => s.page)),
-    afterPauseMs: spread(samples.map((s) => s.afterPause)),
+    keystrokeToDrawnMs: spread(
+      samples.map((s) => s.keystrokeToDrawn),
+      round1,
+    ),
+    pauseMs: spread(
+      samples.map((s) => s.pause),
+      round1,
+    ),
+    workerMs: spread(
+      samples.map((s) => s.worker),
+      round1,
+    ),
+    pageMs: spread(
+      samples.map((s) => s.page),
+      round1,
+    ),
+    afterPauseMs: spread(
+      samples.map((s) => s.afterPause),
+      round1,
+    ),
   };
 }
 
@@ -362,7 +359,7 @@ export async function main(
     tree: tree(["dsl", "artefact", "editor", "vite.config.ts"]),
     browser: `Chromium ${browser} (/usr/bin/chromium, headless)`,
     file: { source, lines: lineCount(text), bytes: Buffer.byteLength(text), typedAtLine: at.line },
-    nodeCheckSourceMs: spread(node).median,
+    nodeCheckSourceMs: spread(node, round1).median,
     typo: typoDirection,
     fix: fixDirection,
     target: {
@@ -388,7 +385,7 @@ export async function main(
 }
 
 function table(r: DiagnosticsBenchReport): string[] {
-  const cell = (s: Spread) => `${s.median.toFixed(0)} [${s.min.toFixed(0)}–${s.max.toFixed(0)}]`;
+  const cell = (s: RunSpread) => `${s.median.toFixed(0)} [${s.min.toFixed(0)}–${s.max.toFixed(0)}]`;
   const rows = [
     ["ms, median [min–max]", "keystroke → drawn", "pause", "worker", "page", "after the pause"],
     ...(

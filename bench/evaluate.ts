@@ -46,6 +46,7 @@ import { decideOmid, omidResult } from "./handwritten/omid";
 import { decideOmidRuleset, omidRulesetResult } from "./handwritten/omid-ruleset";
 import type { Decided, FullResult } from "./handwritten/read";
 import { loadAverage, type Machine, machine, packageVersions } from "./machine";
+import { median } from "./spread";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const RESULTS = join(ROOT, "bench/results/evaluate.json");
@@ -83,7 +84,7 @@ export const DEFAULTS: BenchOptions = {
 const SMOKE: Partial<BenchOptions> = { cases: 200, referenceCases: 100, runs: 1, latencySample: 50 };
 
 const USAGE =
-  "usage: node --import tsx bench/evaluate.ts [--cases N] [--reference-cases M] [--runs R] [--seed S] [--smoke]";
+  "usage: node --import tsx bench/evaluate.ts [--cases N] [--reference-cases M] [--runs R] [--seed S] [--out FILE] [--smoke]";
 
 export function parseArgs(argv: readonly string[]): BenchOptions {
   const options = readArgs(
@@ -96,6 +97,7 @@ export function parseArgs(argv: readonly string[]): BenchOptions {
         "--runs": "runs",
         "--seed": "seed",
       },
+      text: { "--out": "out" },
       smoke: { flag: "--smoke", option: "smoke", defaults: SMOKE },
     },
     USAGE,
@@ -680,12 +682,6 @@ async function latency(impl: Implementation, sample: number): Promise<Implementa
   const rank = (p: number) =>
     (nanos[Math.min(nanos.length - 1, Math.ceil(p * nanos.length) - 1)] ?? 0) / 1000;
   return { sample: n, p50: rank(0.5), p99: rank(0.99), per: size === 1 ? "case" : "batch of 100" };
-}
-
-function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 === 1 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
 }
 
 // ───────────────────────────── output ─────────────────────────────

@@ -56,6 +56,7 @@ import { compile, createEngine } from "../lib";
 import { createServer, packageVersion } from "../server";
 import { readArgs } from "./args";
 import { loadAverage, machine, packageVersions } from "./machine";
+import { median } from "./spread";
 import { tree } from "./tree";
 
 // ---- the child: the server under test ------------------------------------------------------------
@@ -241,12 +242,6 @@ const MB = 1024 * 1024;
 /** The target of issue 10: the evaluate endpoint at least half the constant endpoint's requests/s. */
 const TARGET_RATIO = 0.5;
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[mid]! : Math.round((sorted[mid - 1]! + sorted[mid]!) / 2);
-}
-
 /** The round whose requests/s is the median one (for its latencies and counts). */
 function medianRound<T extends { requestsPerSecond: number }>(rounds: T[]): T {
   const sorted = [...rounds].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond);
@@ -409,7 +404,7 @@ async function main(): Promise<number> {
     const spreadOf = (rs: { requestsPerSecond: number }[]) => {
       const perSecond = rs.map((r) => r.requestsPerSecond).sort((a, b) => a - b);
       return {
-        requestsPerSecondMedian: median(perSecond),
+        requestsPerSecondMedian: Math.round(median(perSecond)),
         requestsPerSecondMin: perSecond[0]!,
         requestsPerSecondMax: perSecond.at(-1)!,
       };
@@ -418,7 +413,7 @@ async function main(): Promise<number> {
     const constantThroughput = spreadOf(constantRounds);
     const batchThroughput = spreadOf(batchRounds);
     const constantBatchThroughput = spreadOf(constantBatchRounds);
-    const p99 = (rs: { latencyMs: { p99: number } }[]) => median(rs.map((r) => r.latencyMs.p99));
+    const p99 = (rs: { latencyMs: { p99: number } }[]) => Math.round(median(rs.map((r) => r.latencyMs.p99)));
     const errorsOf = (rs: { errors: number; non2xx: number; timeouts: number }[]) =>
       rs.reduce((a, r) => a + r.errors + r.non2xx + r.timeouts, 0);
     const ratio = (a: number, b: number) => Math.round((a / b) * 1000) / 1000;
