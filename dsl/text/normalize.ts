@@ -48,23 +48,32 @@ const CLUSTER = /[\s\S][\p{M}\u1160-\u11ff]*/gu;
 
 interface Units {
   text: string;
-  from: number[];
+  /** The source unit of each unit of `text`; `null` when it is the unit itself (nothing dropped). */
+  from: Int32Array | null;
+}
+
+/** Index of the first invisible mark at or after `start`, or -1. */
+function nextInvisible(src: string, start: number): number {
+  for (let i = start; i < src.length; i++) if (INVISIBLE.has(src.charCodeAt(i))) return i;
+  return -1;
 }
 
 function dropInvisible(src: string): Units {
-  let text = "";
-  const from: number[] = [];
-  let runStart = 0;
-  for (let i = 0; i < src.length; i++) {
-    if (!INVISIBLE.has(src.charCodeAt(i))) {
-      from.push(i);
-      continue;
-    }
-    text += src.slice(runStart, i);
-    runStart = i + 1;
+  // Most rule files have no such mark: their units map to themselves, with no table to build.
+  let at = nextInvisible(src, 0);
+  if (at === -1) return { text: src, from: null };
+  let text = src.slice(0, at);
+  const from = new Int32Array(src.length);
+  for (let i = 0; i < at; i++) from[i] = i;
+  let kept = at;
+  while (at !== -1) {
+    const next = nextInvisible(src, at + 1);
+    const end = next === -1 ? src.length : next;
+    text += src.slice(at + 1, end);
+    for (let i = at + 1; i < end; i++) from[kept++] = i;
+    at = next;
   }
-  text += src.slice(runStart);
-  return { text, from };
+  return { text, from: from.subarray(0, kept) };
 }
 
 /**
@@ -76,6 +85,7 @@ function dropInvisible(src: string): Units {
 function composeNfc(units: Units): Units {
   const { text: src, from: srcFrom } = units;
   if (src.normalize("NFC") === src) return units;
+  const sourceOf = (i: number) => (srcFrom === null ? i : (srcFrom[i] as number));
   let text = "";
   const from: number[] = [];
   for (let lineStart = 0; lineStart < src.length; ) {
@@ -84,7 +94,7 @@ function composeNfc(units: Units): Units {
     const line = src.slice(lineStart, lineEnd);
     if (line.normalize("NFC") === line) {
       text += line;
-      for (let i = lineStart; i < lineEnd; i++) from.push(srcFrom[i]!);
+      for (let i = lineStart; i < lineEnd; i++) from.push(sourceOf(i));
     } else {
       for (const { 0: cluster, index } of line.matchAll(CLUSTER)) {
         const composed = cluster.normalize("NFC");
@@ -93,12 +103,12 @@ function composeNfc(units: Units): Units {
         // Otherwise composed letters take the offsets of the cluster's first units.
         const start = lineStart + index;
         for (let k = 0; k < composed.length; k++)
-          from.push(srcFrom[start + Math.min(k, cluster.length - 1)]!);
+          from.push(sourceOf(start + Math.min(k, cluster.length - 1)));
       }
     }
     lineStart = lineEnd;
   }
-  return { text, from };
+  return { text, from: Int32Array.from(from) };
 }
 
 export function normalize(src: string): Normalized {
@@ -107,7 +117,7 @@ export function normalize(src: string): Normalized {
   let text = "";
   let runStart = 0;
   for (let i = 0; i < composed.length; i++) {
-    offsets[i] = from[i]!;
+    offsets[i] = from === null ? i : (from[i] as number);
     const c = composed.charCodeAt(i);
     const folded = foldUnit(c);
     if (folded === c) continue;
