@@ -34,49 +34,67 @@ export function parseJson(text: string): unknown {
 const pointer = (path: readonly (string | number)[]) =>
   `/${path.map((p) => String(p).replace(/~/g, "~0").replace(/\//g, "~1")).join("/")}`;
 
-/** Throws ApiError (TOO_DEEP, STRING_TOO_LONG, FORBIDDEN_KEY) at the first offence found. */
+/** A value still to look at, and where it sits: its path is rebuilt from the parents only for an error. */
+interface Visit {
+  value: unknown;
+  depth: number;
+  parent: Visit | null;
+  key: string | number;
+}
+
+function pathOf(visit: Visit, last?: string): string {
+  const keys: (string | number)[] = last === undefined ? [] : [last];
+  for (let v: Visit | null = visit; v?.parent; v = v.parent) keys.unshift(v.key);
+  return pointer(keys);
+}
+
+function tooLong(limits: BodyLimits, visit: Visit, key?: string): ApiError {
+  return new ApiError("STRING_TOO_LONG", MESSAGES.stringTooLong(limits.stringLength), [
+    { field: pathOf(visit, key?.slice(0, 40)), ...MESSAGES.stringTooLong(limits.stringLength) },
+  ]);
+}
+
+/**
+ * Throws ApiError (TOO_DEEP, STRING_TOO_LONG, TOO_MANY_KEYS, FORBIDDEN_KEY) at the first offence
+ * found. It runs on every request body, so a value's path is not built unless it is reported.
+ */
 export function inspectBody(body: unknown, limits: BodyLimits): void {
-  const stack: { value: unknown; depth: number; path: (string | number)[] }[] = [
-    { value: body, depth: 1, path: [] },
-  ];
-  const tooLong = (path: (string | number)[]) =>
-    new ApiError("STRING_TOO_LONG", MESSAGES.stringTooLong(limits.stringLength), [
-      { field: pointer(path), ...MESSAGES.stringTooLong(limits.stringLength) },
-    ]);
+  const stack: Visit[] = [{ value: body, depth: 1, parent: null, key: "" }];
   let keyCount = 0;
   while (stack.length > 0) {
-    const { value, depth, path } = stack.pop()!;
+    const visit = stack.pop() as Visit;
+    const { value, depth } = visit;
     if (typeof value === "string") {
-      if (value.length > limits.stringLength) throw tooLong(path);
+      if (value.length > limits.stringLength) throw tooLong(limits, visit);
       continue;
     }
     if (typeof value !== "object" || value === null) continue;
     if (depth > limits.depth) {
       throw new ApiError("TOO_DEEP", MESSAGES.tooDeep(limits.depth), [
-        { field: pointer(path), ...MESSAGES.tooDeep(limits.depth) },
+        { field: pathOf(visit), ...MESSAGES.tooDeep(limits.depth) },
       ]);
     }
     if (Array.isArray(value)) {
       for (let i = value.length - 1; i >= 0; i--)
-        stack.push({ value: value[i], depth: depth + 1, path: [...path, i] });
+        stack.push({ value: value[i], depth: depth + 1, parent: visit, key: i });
       continue;
     }
     const keys = Object.keys(value);
     keyCount += keys.length;
     if (keyCount > limits.keys) {
       throw new ApiError("TOO_MANY_KEYS", MESSAGES.tooManyKeys(limits.keys), [
-        { field: pointer(path), ...MESSAGES.tooManyKeys(limits.keys) },
+        { field: pathOf(visit), ...MESSAGES.tooManyKeys(limits.keys) },
       ]);
     }
     for (let i = keys.length - 1; i >= 0; i--) {
-      const key = keys[i]!;
+      const key = keys[i] as string;
       if (FORBIDDEN_KEYS.has(key)) {
         throw new ApiError("FORBIDDEN_KEY", MESSAGES.forbiddenKey(key), [
-          { field: pointer([...path, key]), ...MESSAGES.forbiddenKey(key) },
+          { field: pathOf(visit, key), ...MESSAGES.forbiddenKey(key) },
         ]);
       }
-      if (key.length > limits.stringLength) throw tooLong([...path, key.slice(0, 40)]);
-      stack.push({ value: (value as Record<string, unknown>)[key], depth: depth + 1, path: [...path, key] });
+      if (key.length > limits.stringLength) throw tooLong(limits, visit, key);
+      stack.push({ value: (value as Record<string, unknown>)[key], depth: depth + 1, parent: visit, key });
     }
   }
 }
