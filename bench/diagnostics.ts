@@ -175,27 +175,17 @@ interface Sample {
 }
 
 function direction(samples: Sample[]): Direction {
+  const of = (key: keyof Sample) =>
+    spread(
+      samples.map((s) => s[key]),
+      round1,
+    );
   return {
-    keystrokeToDrawnMs: spread(
-      samples.map((s) => s.keystrokeToDrawn),
-      round1,
-    ),
-    pauseMs: spread(
-      samples.map((s) => s.pause),
-      round1,
-    ),
-    workerMs: spread(
-      samples.map((s) => s.worker),
-      round1,
-    ),
-    pageMs: spread(
-      samples.map((s) => s.page),
-      round1,
-    ),
-    afterPauseMs: spread(
-      samples.map((s) => s.afterPause),
-      round1,
-    ),
+    keystrokeToDrawnMs: of("keystrokeToDrawn"),
+    pauseMs: of("pause"),
+    workerMs: of("worker"),
+    pageMs: of("page"),
+    afterPauseMs: of("afterPause"),
   };
 }
 
