@@ -77,7 +77,8 @@ export interface CompareBenchOptions {
 const DEFAULTS: CompareBenchOptions = {
   count: 1_000_000,
   memoryCount: 10_000,
-  runs: 1,
+  // Two rounds of about 17 minutes each: figures as a median with min and max, like every bench's.
+  runs: 2,
   seed: 1,
   quick: false,
   out: RESULTS,
