@@ -6,7 +6,7 @@ import type { Message } from "./types";
 
 /**
  * A case as the reader found it: its line number and its JSON text as UTF-8 bytes, in an ArrayBuffer
- * of its own. Bytes, not a string, so that the thread reading the corpus holds no text of its own
+ * that holds nothing else (but the line's CR or BOM the view leaves out). Bytes, not a string, so that the thread reading the corpus holds no text of its own
  * for the cases it has sent (they live outside the JavaScript heap and are copied to a worker as
  * they are); the worker decodes and parses them.
  */
@@ -21,7 +21,7 @@ export type ParsedLine =
 
 const utf8 = new TextDecoder();
 
-/** A raw case's text (an invalid UTF-8 sequence reads as U+FFFD, as a text reader would show it). */
+/** A line's text from its bytes (an invalid UTF-8 sequence reads as U+FFFD, as a text reader shows it). */
 export const caseText = (raw: RawCase): string => utf8.decode(raw.bytes);
 
 /** The text of a JSON.parse error without the engine's position wording changing across versions. */

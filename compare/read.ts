@@ -9,7 +9,7 @@ import { createReadStream } from "node:fs";
 import type { Readable } from "node:stream";
 import type { Artefact, ValueType } from "../artefact/types";
 import { asciiDigits, normalizeText } from "../engine/normalize";
-import { errorText, type RawCase } from "./json-line";
+import { caseText, errorText, type RawCase } from "./json-line";
 import type { Message } from "./types";
 
 export type CaseFormat = "jsonl" | "csv";
@@ -58,7 +58,8 @@ function trimmed(bytes: Uint8Array, line: number): Uint8Array {
   let end = bytes.length;
   if (end > 0 && bytes[end - 1] === CR) end--;
   if (line === 1 && end >= 3 && BOM.every((b, i) => bytes[i] === b)) start = 3;
-  return start === 0 && end === bytes.length ? bytes : bytes.slice(start, end);
+  // A view, not a copy: `bytes` is already this line's own buffer, and the view keeps it alone.
+  return start === 0 && end === bytes.length ? bytes : bytes.subarray(start, end);
 }
 
 /**
@@ -229,7 +230,6 @@ export async function* readCsv(input: Readable, artefacts: readonly Artefact[]):
   let columns: Column[] | undefined;
   let pending = "";
   let start = 0;
-  const utf8 = new TextDecoder();
   const encoder = new TextEncoder();
   for await (const l of numberedLines(input)) {
     const line = l.line;
@@ -239,7 +239,7 @@ export async function* readCsv(input: Readable, artefacts: readonly Artefact[]):
       yield tooLongLine(line);
       continue;
     }
-    const text = utf8.decode(l.bytes);
+    const text = caseText(l);
     const record = pending === "" ? text : `${pending}\n${text}`;
     const cells = splitCsv(record);
     if (cells === undefined) {
