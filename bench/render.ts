@@ -10,7 +10,8 @@ export const BEGIN =
   "<!-- bench:begin — written by `npm run bench` (bench/run.ts); edit outside the markers -->";
 export const END = "<!-- bench:end -->";
 
-const n = (x: number, digits = 0) =>
+/** A figure as the summary, the tables and the printed targets show it: grouped, `digits` decimals. */
+export const n = (x: number, digits = 0) =>
   x.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
 /** "median [min–max]" */

@@ -28,7 +28,7 @@ import type { CompileBenchReport } from "./compile";
 import type { DiagnosticsBenchReport } from "./diagnostics";
 import type { BenchReport as EvaluateBenchReport } from "./evaluate";
 import { type Machine, machine } from "./machine";
-import { renderPerformance } from "./render";
+import { n as fmt, renderPerformance } from "./render";
 import type { Spread } from "./spread";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -231,9 +231,6 @@ const spreadOf = (s: { median: number; min: number; max: number }): Spread => ({
   min: s.min,
   max: s.max,
 });
-
-const fmt = (x: number, digits = 0) =>
-  x.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
 function evaluation(r: EvaluateBenchReport): NonNullable<Latest["evaluation"]> {
   return {
